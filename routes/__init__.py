@@ -1,0 +1,1 @@
+"""routes: read flight reports and route lists, draw their great-circle legs."""
