@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from pyproj import Geod
+import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 
 from .errors import InputError
@@ -36,6 +37,7 @@ __all__ = [
     "DEFAULT_CRUISE_KMH",
     "inverse",
     "geodesic_line",
+    "GeodesicBatch",
     "split_antimeridian",
     "geodesic_circle",
     "make_leg",
@@ -71,15 +73,53 @@ def geodesic_line(
     point keeps ``lon1`` as given; every later longitude is unwrapped to lie within 180
     degrees of its predecessor.
     """
-    if max_step_km <= 0:
-        raise InputError(f"max_step_km must be positive, not {max_step_km!r}")
-    km, _, _ = inverse(lat1, lon1, lat2, lon2)
-    inner = max(math.ceil(km / max_step_km) - 1, 0)
-    pts = WGS84.npts(lon1, lat1, lon2, lat2, inner) if inner else []
-    lons = np.array([lon1, *(p[0] for p in pts), lon2], dtype=float)
-    lats = np.array([lat1, *(p[1] for p in pts), lat2], dtype=float)
-    lons = unwrap(lons)
-    return LineString(np.column_stack([lons, lats]))
+    batch = GeodesicBatch(np.array([[lat1, lon1, lat2, lon2]], dtype=float), max_step_km)
+    return batch.lines[0]
+
+
+class GeodesicBatch:
+    """Geodesics between many pairs of points, computed with whole-array calls.
+
+    One :meth:`pyproj.Geod.inv` call gives every distance and azimuth; one
+    :meth:`pyproj.Geod.fwd` call gives every intermediate point (each leg cut into
+    ``ceil(km / max_step_km)`` equal steps, so short legs get few points); one
+    :func:`shapely.linestrings` call builds the geometries.
+
+    Parameters
+    ----------
+    ends
+        Array of shape (n, 4): lat1, lon1, lat2, lon2 in degrees.
+    max_step_km
+        Longest step between neighbouring points.
+    """
+
+    def __init__(self, ends: np.ndarray, max_step_km: float = DEFAULT_STEP_KM):
+        if not max_step_km > 0:
+            raise InputError(f"max_step_km must be positive, not {max_step_km!r}")
+        ends = np.asarray(ends, dtype=float).reshape(-1, 4)
+        lat1, lon1, lat2, lon2 = ends.T
+        az12, az21, metres = WGS84.inv(lon1, lat1, lon2, lat2)
+        az12, az21, metres = (np.atleast_1d(np.asarray(a, dtype=float)) for a in (az12, az21, metres))
+        self.km = metres / 1000.0
+        self.initial_bearing = az12 % 360.0
+        self.final_bearing = (az21 + 180.0) % 360.0  # direction of travel on arrival
+        steps = np.maximum(np.ceil(self.km / max_step_km), 1).astype(np.int64)
+        counts = steps + 1
+        first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        leg = np.repeat(np.arange(len(ends)), counts)
+        k = np.arange(counts.sum()) - first[leg]
+        lons, lats, _ = WGS84.fwd(lon1[leg], lat1[leg], az12[leg], metres[leg] * k / steps[leg])
+        lons, lats = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+        last = first + steps
+        lons[last], lats[last] = lon2, lat2  # exact ends, free of round-off
+        lons[first] = lon1
+        # Unwrap within each leg: accumulate wrapped differences from the leg's first point.
+        step = np.diff(lons, prepend=lons[:1])
+        step = (step + 180.0) % 360.0 - 180.0
+        step[first] = 0.0
+        cum = np.cumsum(step)
+        lons = lons[first][leg] + cum - cum[first][leg]
+        self.lines = list(shapely.linestrings(np.column_stack([lons, lats]), indices=leg))
 
 
 def unwrap(lons: Sequence[float] | np.ndarray, start: float | None = None) -> np.ndarray:
@@ -161,27 +201,27 @@ def make_leg(
     cruise_kmh: float | None = None,
     speed_source: str | None = None,
     max_step_km: float = DEFAULT_STEP_KM,
-    start_lon: float | None = None,
 ) -> Leg:
-    """One :class:`Leg` from ``origin`` to ``destination``.
+    """One :class:`Leg` from ``origin`` to ``destination``."""
+    batch = GeodesicBatch(
+        np.array([[origin.lat, origin.lon, destination.lat, destination.lon]]), max_step_km
+    )
+    return _leg(batch, 0, origin, destination, index, cruise_kmh, speed_source)
 
-    ``start_lon`` continues the unwrapped longitudes of a previous leg (see module notes).
-    """
-    km, az12, az21 = inverse(origin.lat, origin.lon, destination.lat, destination.lon)
-    line = geodesic_line(origin.lat, origin.lon, destination.lat, destination.lon, max_step_km)
-    if start_lon is not None:
-        shift = 360.0 * round((start_lon - origin.lon) / 360.0)
-        if shift:
-            line = LineString([(x + shift, y) for x, y in line.coords])
-    speed = cruise_kmh or DEFAULT_CRUISE_KMH
+
+def _leg(batch, i, origin, destination, index, cruise_kmh, speed_source, shift=0.0) -> Leg:
+    line = batch.lines[i]
+    if shift:
+        line = shapely.transform(line, lambda xy: xy + (shift, 0.0))
+    km = float(batch.km[i])
     return Leg(
         index=index,
         origin=origin,
         destination=destination,
         distance_km=km,
-        initial_bearing_deg=az12,
-        final_bearing_deg=az21,
-        duration_h=estimate_hours(km, speed),
+        initial_bearing_deg=float(batch.initial_bearing[i]),
+        final_bearing_deg=float(batch.final_bearing[i]),
+        duration_h=estimate_hours(km, cruise_kmh or DEFAULT_CRUISE_KMH),
         geometry=line,
         speed_source=speed_source or ("default" if cruise_kmh is None else None),
     )
@@ -189,46 +229,65 @@ def make_leg(
 
 def _cruise_for(aircraft: Iterable[str]) -> tuple[float | None, str | None]:
     """The slowest known cruise speed among the flight's aircraft (they fly together)."""
-    try:
-        from . import aircraft as aircraft_table
-    except ImportError:  # the aircraft table is optional for geodesy
-        return None, None
     best: tuple[float | None, str | None] = (None, None)
+    if not aircraft:
+        return best
+    from . import aircraft as aircraft_table
+
     for name in aircraft:
         kind = aircraft_table.lookup(name)
-        speed = getattr(kind, "cruise_kmh", None) if kind else None
+        speed = kind.cruise_kmh if kind else None
         if speed and (best[0] is None or speed < best[0]):
             best = (float(speed), kind.designation)
     return best
 
 
-def flight_legs(flight: Flight, max_step_km: float = DEFAULT_STEP_KM) -> tuple[Leg, ...]:
-    """The legs between consecutive geocoded stops of ``flight``, longitudes continuous."""
-    missing = [s.ref.text for s in flight.stops if s.place is None]
-    if missing:
-        raise InputError(f"flight {flight.id}: place {missing[0]!r} is not geocoded")
-    cruise, source = _cruise_for(flight.aircraft)
-    legs: list[Leg] = []
-    start_lon = None
+def _check_stops(flight: Flight) -> None:
     for i, (a, b) in enumerate(zip(flight.stops, flight.stops[1:]), start=1):
-        pa, pb = a.place, b.place
-        assert pa is not None and pb is not None
-        if (pa.lat, pa.lon) == (pb.lat, pb.lon):
+        if a.place is None or b.place is None:
+            missing = a if a.place is None else b
+            raise InputError(f"flight {flight.id}: place {missing.ref.text!r} is not geocoded")
+        if (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon):
             where = b.ref.where or a.ref.where
             prefix = f"{where}: " if where else ""
             raise InputError(
-                f"{prefix}flight {flight.id} leg {i} goes from {pa.name!r} to itself"
+                f"{prefix}flight {flight.id} leg {i} goes from {a.place.name!r} to itself"
             )
-        leg = make_leg(
-            pa, pb, i, cruise_kmh=cruise, speed_source=source, max_step_km=max_step_km,
-            start_lon=start_lon,
-        )
-        start_lon = leg.geometry.coords[-1][0]
-        legs.append(leg)
-    return tuple(legs)
 
 
 def compute(report: Report, max_step_km: float = DEFAULT_STEP_KM) -> Report:
-    """A copy of ``report`` whose flights have their legs computed."""
-    flights = tuple(replace(f, legs=flight_legs(f, max_step_km)) for f in report.flights)
-    return replace(report, flights=flights)
+    """A copy of ``report`` whose flights have their legs computed.
+
+    Each distinct pair of places is computed once, and all of them in one batch, so a
+    route table of 100,000 rows over a few thousand airports costs a few array calls.
+    Longitudes continue from leg to leg within a flight (see the module notes).
+    """
+    for flight in report.flights:
+        _check_stops(flight)
+    pairs: dict[tuple[float, float, float, float], int] = {}
+    for flight in report.flights:
+        for a, b in zip(flight.stops, flight.stops[1:]):
+            pairs.setdefault((a.place.lat, a.place.lon, b.place.lat, b.place.lon), len(pairs))
+    if not pairs:
+        return report
+    batch = GeodesicBatch(np.array(list(pairs), dtype=float), max_step_km)
+    cruise_cache: dict[tuple[str, ...], tuple[float | None, str | None]] = {}
+    flights = []
+    for flight in report.flights:
+        if flight.aircraft not in cruise_cache:
+            cruise_cache[flight.aircraft] = _cruise_for(flight.aircraft)
+        cruise, source = cruise_cache[flight.aircraft]
+        legs, end_lon = [], None
+        for index, (a, b) in enumerate(zip(flight.stops, flight.stops[1:]), start=1):
+            i = pairs[(a.place.lat, a.place.lon, b.place.lat, b.place.lon)]
+            shift = 0.0 if end_lon is None else 360.0 * round((end_lon - a.place.lon) / 360.0)
+            leg = _leg(batch, i, a.place, b.place, index, cruise, source, shift)
+            end_lon = leg.geometry.coords[-1][0]
+            legs.append(leg)
+        flights.append(replace(flight, legs=tuple(legs)))
+    return replace(report, flights=tuple(flights))
+
+
+def flight_legs(flight: Flight, max_step_km: float = DEFAULT_STEP_KM) -> tuple[Leg, ...]:
+    """The legs between consecutive geocoded stops of ``flight``, longitudes continuous."""
+    return compute(Report(flights=(flight,)), max_step_km).flights[0].legs
