@@ -1,0 +1,192 @@
+"""The ``routes`` command: a thin layer over the library.
+
+Exit status: 0 done, 2 bad input (one line on stderr), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+
+from .errors import NoFlightsFound, RoutesError
+
+__all__ = ["main", "build_parser"]
+
+OUTPUT_DIR = Path("output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="routes",
+        description="Read flight reports and route lists; draw their great-circle legs.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "inputs", nargs="*", metavar="INPUT",
+            help="news report, route file (.csv .yaml .json .geojson), folder, route string "
+                 "such as OSLK-GOOY-SVMI, or - for standard input; none: the embedded example",
+        )
+        p.add_argument("--year", type=int, help="year of dates that the text gives without one")
+        p.add_argument("--online", action="store_true",
+                       help="ask an online geocoder (Nominatim) first; falls back to offline")
+
+    p = sub.add_parser("map", help="interactive HTML map")
+    inputs(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="HTML file (default output/<name>.html)")
+    p.add_argument("--cdn", action="store_true", help="link Leaflet from a CDN instead of inlining it")
+    p.add_argument("--title", help="title shown on the map")
+
+    p = sub.add_parser("extract", help="flights found in the input")
+    inputs(p)
+    p.add_argument("--json", action="store_true", help="JSON (the default is a short summary)")
+
+    p = sub.add_parser("legs", help="one row per leg: from, to, km, bearing, time")
+    inputs(p)
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="JSON as routes extract --json")
+    fmt.add_argument("--csv", action="store_true", help="CSV, one row per leg")
+    fmt.add_argument("--geojson", action="store_true", help="GeoJSON FeatureCollection")
+
+    p = sub.add_parser("geocode", help="gazetteer candidates for each name")
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--json", action="store_true", help="JSON")
+    p.add_argument("--online", action="store_true", help="ask an online geocoder first")
+    return parser
+
+
+def _geocoder(args):
+    if not getattr(args, "online", False):
+        return None
+    from .geocode import make_geocoder
+
+    return make_geocoder(online=True)
+
+
+def _load(args):
+    """Read, geocode and compute; no flight at all is bad input."""
+    from .inputs import read_inputs
+
+    report = read_inputs(args.inputs, year=args.year)
+    if not report.flights:
+        where = ", ".join(args.inputs) if args.inputs else "the embedded example"
+        raise NoFlightsFound(f"no flights found in {where}")
+    return _locate_and_measure(report, args)
+
+
+def _locate_and_measure(report, args):
+    from . import geodesy
+    from .geocode import resolve
+
+    return geodesy.compute(resolve(report, _geocoder(args)))
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_map(args) -> None:
+    from .inputs import input_name
+    from .render import make_map, save_map
+
+    report = _load(args)
+    out = Path(args.output) if args.output else OUTPUT_DIR / f"{input_name(args.inputs)}.html"
+    m = make_map(report, title=args.title)
+    path = save_map(m, out, self_contained=not args.cdn)
+    _warn(report)
+    print(path)
+
+
+def cmd_extract(args) -> None:
+    from .export import to_json
+    from .inputs import read_inputs
+
+    if args.json:
+        report = read_inputs(args.inputs, year=args.year)
+        if report.flights:
+            report = _locate_and_measure(report, args)
+        _print_json(to_json(report))
+        return
+    report = _load(args)
+    for f in report.flights:
+        route = " -> ".join(s.place.name if s.place else s.ref.text for s in f.stops)
+        facts = [", ".join(f.aircraft) or None,
+                 f"{f.personnel} people" if f.personnel is not None else None,
+                 f"{f.cargo_tonnes:g} t" if f.cargo_tonnes is not None else None,
+                 f.date, f"led by {f.commander}" if f.commander else None]
+        print(f"{f.id}: {route}" + "".join(f"; {x}" for x in facts if x))
+    _warn(report)
+
+
+def cmd_legs(args) -> None:
+    from . import export
+
+    report = _load(args)
+    if args.json:
+        _print_json(export.to_json(report))
+    elif args.geojson:
+        _print_json(export.to_geojson(report))
+    elif args.csv:
+        sys.stdout.write(export.to_csv(report))
+    else:
+        frame = export.legs_frame(report)
+        cols = ["flight", "leg", "from", "to", "distance_km", "distance_nm",
+                "initial_bearing_deg", "duration_h"]
+        print(frame[cols].round(1).to_string(index=False))
+    _warn(report)
+
+
+def cmd_geocode(args) -> None:
+    from .geocode import geocode_names
+
+    rows = geocode_names(args.names, _geocoder(args))
+    if args.json:
+        _print_json({"results": rows})
+        return
+    for row in rows:
+        p = row["place"]
+        if p is None:
+            print(f"{row['query']}: not found")
+            continue
+        code = f" [{p['code']}]" if p.get("code") else ""
+        print(f"{row['query']}: {p['name']}{code} ({p['kind']}, {p['country']}) "
+              f"{p['lat']:.4f}, {p['lon']:.4f}")
+        for alt in row["alternatives"]:
+            print(f"    or {alt['name']} ({alt['kind']}, {alt['country']}) "
+                  f"{alt['lat']:.4f}, {alt['lon']:.4f}")
+
+
+def _warn(report) -> None:
+    for w in report.warnings:
+        print(f"routes: warning: {w}", file=sys.stderr)
+
+
+COMMANDS = {"map": cmd_map, "extract": cmd_extract, "legs": cmd_legs, "geocode": cmd_geocode}
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    print(f"routes: warning: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning  # one plain line, no source location
+        try:
+            COMMANDS[args.command](args)
+        except RoutesError as exc:
+            print(f"routes: error: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # `routes legs | head`
+            return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
