@@ -1,0 +1,95 @@
+"""Small folium elements of our own: safe popups and tooltips, the legend control and a
+map-wide attribution.
+
+Each renders a few lines of Leaflet calls.  Text arrives as HTML already escaped with
+:func:`routes.render.escape.html_text` and is handed to Leaflet as a JSON string literal
+(:func:`routes.render.escape.js_string`), never spliced into JavaScript source.
+"""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from .escape import js_json, js_string
+
+__all__ = ["Bind", "Legend", "Attribution"]
+
+
+class Bind(MacroElement):
+    """Bind a popup or a tooltip with the given (already escaped) HTML to the parent layer.
+
+    Parameters
+    ----------
+    kind : {"popup", "tooltip"}
+        What to bind.
+    html : str
+        The content, escaped markup.
+    options : dict, optional
+        Leaflet options of the popup or tooltip (JSON values).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.{{ this.method }}({{ this.content }}, {{ this.options }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, kind: str, html: str, options: dict | None = None):
+        super().__init__()
+        if kind not in ("popup", "tooltip"):
+            raise ValueError(f"kind must be 'popup' or 'tooltip', not {kind!r}")
+        self._name = "Bind"
+        self.kind = kind
+        self.method = "bindPopup" if kind == "popup" else "bindTooltip"
+        self.html = html
+        self.content = js_string(html)
+        self.options = js_json(options or {})
+
+
+class Legend(MacroElement):
+    """A Leaflet control showing the given (already escaped) HTML in a corner of the map."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: {{ this.position }}});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "routes-legend");
+            div.innerHTML = {{ this.content }};
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, position: str = "bottomleft"):
+        super().__init__()
+        self._name = "Legend"
+        self.html = html
+        self.content = js_string(html)
+        self.position = js_string(position)
+
+
+class Attribution(MacroElement):
+    """A line in the map's attribution control that stays whichever base layer is shown."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        if ({{ this._parent.get_name() }}.attributionControl) {
+            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.content }});
+        }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.content = js_string(html)

@@ -1,0 +1,111 @@
+"""Build the folium map of a report: base layers, one layer per flight, legend, layer
+control, attribution, and the view fitted to the legs."""
+
+from __future__ import annotations
+
+import folium
+
+from ..errors import InputError
+from ..model import Report
+from .assets import use_assets
+from .basemap import GEONAMES, add_base_layers
+from .elements import Attribution, Legend
+from .escape import html_text
+from .ids import deterministic_ids, seed_digest
+from .layers import DECIMALS, flight_layer, layer_name, marker_spots
+from .legend import legend_html
+
+__all__ = ["make_map", "report_bounds"]
+
+DEFAULT_TITLE = "Flight routes"
+
+
+def report_bounds(report: Report) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` of every leg and marker (longitudes unwrapped),
+    or None when nothing is placed."""
+    lats: list[float] = []
+    lons: list[float] = []
+    for flight in report.flights:
+        for leg in flight.legs:
+            for x, y, *_ in leg.geometry.coords:
+                lons.append(x)
+                lats.append(y)
+        for spot in marker_spots(flight):
+            lons.append(spot.lon)
+            lats.append(spot.lat)
+    if not lats:
+        return None
+    r = DECIMALS
+    return [[round(min(lats), r), round(min(lons), r)], [round(max(lats), r), round(max(lons), r)]]
+
+
+def _fingerprint(report: Report, tiles: str | None, title: str | None) -> str:
+    """A digest of what the map shows, so ids differ between different maps."""
+    parts = [tiles, title]
+    for f in report.flights:
+        parts.append((f.id, f.label, f.aircraft, f.date, f.commander, f.evidence))
+        parts.extend((p.name, p.code, round(p.lat, 6), round(p.lon, 6)) for p in f.places)
+    return seed_digest(*parts)
+
+
+def make_map(
+    report: Report, *, tiles: str | None = "offline", title: str | None = None
+) -> folium.Map:
+    """A folium map of the report's flights.
+
+    Parameters
+    ----------
+    report : Report
+        Flights with their legs computed (:func:`routes.geodesy.compute`).  A flight
+        without legs shows its geocoded places only.
+    tiles : str or None, default "offline"
+        ``"offline"`` draws Natural Earth country outlines shipped with the package and
+        needs no network; online tile layers (OpenStreetMap, CartoDB Positron) are offered
+        in the layer control.  The name of an online layer shows that layer first instead.
+        None draws no base layer.
+    title : str, optional
+        Shown at the top of the legend and as the page title.
+
+    Returns
+    -------
+    folium.Map
+        Element ids are derived from the report, so the same input renders to the same
+        HTML.  The page inlines Leaflet by default (see :func:`routes.render.map_html`).
+
+    Examples
+    --------
+    >>> from routes.model import Report
+    >>> m = make_map(Report(flights=()))
+    >>> type(m).__name__
+    'Map'
+    """
+    with deterministic_ids(_fingerprint(report, tiles, title)):
+        bounds = report_bounds(report)
+        m = folium.Map(
+            location=[20.0, 0.0],
+            zoom_start=2,
+            tiles=None,
+            min_zoom=1,
+            control_scale=True,
+            world_copy_jump=False,
+        )
+        m.get_root().title = html_text(title or DEFAULT_TITLE)
+        use_assets(m, self_contained=True)
+        lons = [] if bounds is None else [bounds[0][1], bounds[1][1]]
+        try:
+            add_base_layers(m, tiles, lons)
+        except ValueError as exc:
+            raise InputError(f"unknown tiles {tiles!r}: {exc}") from exc
+        names: set[str] = set()
+        for i, flight in enumerate(report.flights):
+            name = layer_name(flight, i)
+            if name in names:  # the layer control keys layers by name
+                name = layer_name(flight, i, f" [{i + 1}]")
+            names.add(name)
+            flight_layer(flight, i, name).add_to(m)
+        Legend(legend_html(report, title)).add_to(m)
+        Attribution(html_text(GEONAMES)).add_to(m)
+        folium.LayerControl(position="topright", collapsed=True).add_to(m)
+        if bounds is not None:
+            m.fit_bounds(bounds, padding=(30, 30), max_zoom=7)
+    return m

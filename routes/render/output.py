@@ -1,0 +1,51 @@
+"""Turn a map into HTML, self-contained or linking Leaflet from a CDN, and write it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import folium
+
+from .assets import use_assets
+from .ids import deterministic_ids
+
+__all__ = ["map_html", "save_map"]
+
+
+def map_html(m: folium.Map, self_contained: bool = True) -> str:
+    """The map's page as one HTML string.
+
+    Parameters
+    ----------
+    m : folium.Map
+        A map from :func:`routes.render.make_map` (or any folium map).
+    self_contained : bool, default True
+        Inline Leaflet's JavaScript and CSS so the page opens with no network; with
+        False, link them from a CDN.  folium's other default links (jQuery, Bootstrap,
+        Font Awesome) are left out either way.
+    """
+    with deterministic_ids(m.get_name()):
+        use_assets(m, self_contained=self_contained)
+        return m.get_root().render()
+
+
+def save_map(m: folium.Map, path: str | os.PathLike, *, self_contained: bool = True) -> Path:
+    """Write the map's page to ``path`` atomically and return the path.
+
+    The HTML goes to a temporary file in the same folder, which then replaces ``path``,
+    so a reader never sees half a page.  Missing parent folders are created.
+    """
+    path = Path(path)
+    text = map_html(m, self_contained=self_contained)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
