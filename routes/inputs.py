@@ -11,71 +11,25 @@ This is the only place that decides what kind of input an argument is:
 
 from __future__ import annotations
 
-import codecs
 import sys
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from ._io import decode_bytes, read_text as read_text_file
 from .errors import InputError
 from .model import Report, replace
+from .routefile import ROUTE_FILE_SUFFIXES
 
 __all__ = [
-    "ROUTE_FILE_SUFFIXES",
-    "MAX_INPUT_BYTES",
     "read_input",
     "read_inputs",
     "read_example",
-    "decode_bytes",
     "input_name",
 ]
 
-ROUTE_FILE_SUFFIXES = (".csv", ".yaml", ".yml", ".json", ".geojson")
-TEXT_SUFFIXES = (".txt", ".text", ".md", "")
-#: A news report is a few kilobytes; a route table of 100,000 legs is a few megabytes.
-MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 EXAMPLE_NAME = "example"
-
-
-def decode_bytes(data: bytes, source: str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-
-    Anything else is refused with a message naming the file and the first bad byte's
-    offset, rather than guessed (a wrong guess silently garbles place names).
-    """
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{source}: not valid UTF-16 text at byte {exc.start}") from None
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{source}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8"
-        ) from None
-
-
-def _read_file_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(
-                f"{path}: {size / 1e6:.0f} MB is over the {MAX_INPUT_BYTES // 2**20} MiB input limit"
-            )
-        data = path.read_bytes()
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text = decode_bytes(data, str(path))
-    if not text.strip():
-        raise InputError(f"{path}: the file is empty")
-    return text
 
 
 def _read_news(text: str, source: str, year: int | None) -> Report:
@@ -95,6 +49,10 @@ def _read_text_input(text: str, source: str, year: int | None) -> Report:
     return _read_news(text, source, year)
 
 
+def _with_warnings(report: Report, warnings: list[str]) -> Report:
+    return replace(report, warnings=tuple(warnings) + report.warnings) if warnings else report
+
+
 def read_example(year: int | None = None) -> Report:
     """The embedded example: a short report of the seed flight, in the project's words."""
     text = resources.files("routes.data").joinpath("example_report.txt").read_text("utf-8")
@@ -108,8 +66,10 @@ def read_input(arg: str | Path, *, year: int | None = None, stdin=None) -> Repor
     if str(arg) == "-":
         stream = stdin if stdin is not None else sys.stdin
         data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-        text = decode_bytes(data, "<stdin>") if isinstance(data, bytes) else data
-        return _read_text_input(text, "<stdin>", year)
+        warnings: list[str] = []
+        if isinstance(data, bytes):
+            data, warnings = decode_bytes(data, "<stdin>")
+        return _with_warnings(_read_text_input(data, "<stdin>", year), warnings)
     path = Path(arg)
     if path.is_dir():
         files = sorted(
@@ -122,7 +82,10 @@ def read_input(arg: str | Path, *, year: int | None = None, stdin=None) -> Repor
     if path.is_file():
         if path.suffix.lower() in ROUTE_FILE_SUFFIXES:
             return routefile.read_route_file(path)
-        return _read_news(_read_file_text(path), path.name, year)
+        text, warnings = read_text_file(path)
+        if not text.strip():
+            raise InputError(f"{path}: the file is empty")
+        return _with_warnings(_read_news(text, path.name, year), warnings)
     text = str(arg)
     if routefile.looks_like_route_string(text):
         return routefile.parse_route_string(text)
