@@ -13,6 +13,7 @@ __all__ = [
     "PlaceNotFound",
     "NoFlightsFound",
     "GeocoderUnavailable",
+    "RoutesWarning",
 ]
 
 
@@ -49,3 +50,8 @@ class NoFlightsFound(InputError):
 
 class GeocoderUnavailable(RoutesError, ConnectionError):
     """An online geocoder could not answer; callers fall back to the offline gazetteer."""
+
+
+class RoutesWarning(UserWarning):
+    """Something worked around rather than failed (e.g. an online geocoder fell back to the
+    offline gazetteer); issued through :func:`warnings.warn`."""

