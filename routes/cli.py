@@ -64,7 +64,7 @@ def _geocoder(args):
         return None
     from .geocode import make_geocoder
 
-    return make_geocoder(online=True)
+    return make_geocoder(online=True, order="online-first")
 
 
 def _load(args):

@@ -3,7 +3,7 @@
 >>> from routes import load
 >>> report = load(["OSLK-GOOY-SVMI"])
 >>> [round(leg.distance_km) for leg in report.flights[0].legs]
-[5046, 5293]
+[5777, 5386]
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import folium
 from ..errors import InputError
 from ..model import Report
 from .assets import use_assets
+from .bulk import BulkRoutes, bulk_bounds, bulk_legend_html, is_bulk
 from .basemap import GEONAMES, add_base_layers
 from .elements import Attribution, Legend
 from .escape import html_text
@@ -48,6 +49,16 @@ def _fingerprint(report: Report, tiles: str | None, title: str | None) -> str:
     return seed_digest(*parts)
 
 
+def _add_flight_layers(m: folium.Map, report: Report) -> None:
+    names: set[str] = set()
+    for i, flight in enumerate(report.flights):
+        name = layer_name(flight, i)
+        if name in names:  # the layer control keys layers by name
+            name = layer_name(flight, i, f" [{i + 1}]")
+        names.add(name)
+        flight_layer(flight, i, name).add_to(m)
+
+
 def make_map(
     report: Report, *, tiles: str | None = "offline", title: str | None = None
 ) -> folium.Map:
@@ -79,8 +90,9 @@ def make_map(
     >>> type(m).__name__
     'Map'
     """
+    bulk = is_bulk(report)
     with deterministic_ids(_fingerprint(report, tiles, title)):
-        bounds = report_bounds(report)
+        bounds = bulk_bounds(report) if bulk else report_bounds(report)
         m = folium.Map(
             location=[20.0, 0.0],
             zoom_start=2,
@@ -96,14 +108,12 @@ def make_map(
             add_base_layers(m, tiles, lons)
         except ValueError as exc:
             raise InputError(f"unknown tiles {tiles!r}: {exc}") from exc
-        names: set[str] = set()
-        for i, flight in enumerate(report.flights):
-            name = layer_name(flight, i)
-            if name in names:  # the layer control keys layers by name
-                name = layer_name(flight, i, f" [{i + 1}]")
-            names.add(name)
-            flight_layer(flight, i, name).add_to(m)
-        Legend(legend_html(report, title)).add_to(m)
+        if bulk:
+            BulkRoutes(report).add_to(m)
+            Legend(bulk_legend_html(report, title)).add_to(m)
+        else:
+            _add_flight_layers(m, report)
+            Legend(legend_html(report, title)).add_to(m)
         Attribution(html_text(GEONAMES)).add_to(m)
         folium.LayerControl(position="topright", collapsed=True).add_to(m)
         if bounds is not None:
