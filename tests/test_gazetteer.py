@@ -329,18 +329,25 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
 
 
 def test_cache_round_trip_and_damaged_files_are_ignored(tmp_path):
-    small = gz_index.Index(rows=[("X", 1.0, 2.0, "city", "SN", None, None, None, "test", 1)])
-    path = tmp_path / "sub" / "ix.pickle"
+    small = gz_index.Index(rows=[("X", 1.0, 2.0, "city", "SN", None, None, None, "test", 1)],
+                           score=[7.0], names={"x": (0,)}, display={"x": "X"},
+                           scan_keys=frozenset({"x"}), iata={"XXX": 0})
+    path = tmp_path / "sub" / "ix.sqlite"
     gz_index._write_cache(path, small)
-    assert gz_index._read_cache(path).rows == small.rows
-    assert [p.name for p in path.parent.iterdir()] == ["ix.pickle"]  # no temporary left
-    path.write_bytes(b"not a pickle")
+    back = gz_index._read_cache(path)
+    assert list(back.rows) == small.rows and back.score[0] == 7.0
+    assert back.names.get("x") == (0,) and back.names.get("y") is None
+    assert "x" in back.scan_keys and "y" not in back.scan_keys
+    assert dict(back.display) == small.display and back.iata == small.iata
+    assert [p.name for p in path.parent.iterdir()] == ["ix.sqlite"]  # no temporary left
+    good = path.read_bytes()
+    path.write_bytes(b"not a database")
     assert gz_index._read_cache(path) is None
     path.write_bytes(pickle.dumps({"an": "other object"}))
     assert gz_index._read_cache(path) is None
-    path.write_bytes(pickle.dumps(small)[:20])  # truncated
+    path.write_bytes(good[:len(good) // 2])  # truncated
     assert gz_index._read_cache(path) is None
-    assert gz_index._read_cache(tmp_path / "missing.pickle") is None
+    assert gz_index._read_cache(tmp_path / "missing.sqlite") is None
 
 
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path):

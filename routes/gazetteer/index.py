@@ -1,7 +1,7 @@
 """The gazetteer's index: every known place and every name, code and phrase that points to it.
 
 Built from the sources in :mod:`routes.gazetteer.sources` by :func:`build_index`; loaded
-once per process by :func:`get_index` (``functools.cache``), which keeps a pickle of the
+once per process by :func:`get_index` (``functools.cache``), which keeps a copy of the
 built index in the user cache directory so that later processes skip the build.
 
 Ranking is decided here, once, as a score per place:
@@ -25,20 +25,20 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import re
-import tempfile
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sources
+from .store import read_store, write_store
 from .text import fold, is_latin, name_key
 
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 3
+FORMAT = 4
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
@@ -66,7 +66,8 @@ Row = tuple
 
 @dataclass
 class Index:
-    """Everything lookup and scan need, in plain containers (cheap to pickle)."""
+    """Everything lookup and scan need, in plain containers; loaded from the cache, the
+    large ones are views of SQLite tables (:mod:`routes.gazetteer.store`)."""
 
     rows: list[Row] = field(default_factory=list)
     score: list[float] = field(default_factory=list)
@@ -344,7 +345,7 @@ def build_index() -> Index:
 
 
 def cache_dir() -> Path:
-    """Where the index pickle is kept: ``$ROUTES_CACHE_DIR``, else
+    """Where the index cache is kept: ``$ROUTES_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/routes``, else ``~/.cache/routes``."""
     env = os.environ.get("ROUTES_CACHE_DIR")
     if env:
@@ -354,42 +355,22 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    """The pickle file for the installed data versions and this project's data files."""
+    """The cache file (SQLite) for the installed data versions and this project's data files."""
     h = hashlib.sha256()
     h.update(json.dumps({"format": FORMAT, **sources.versions()}, sort_keys=True).encode())
     for name in ("aliases.csv", "gazetteer_stopwords.txt", "gazetteer_acronyms.txt"):
         h.update(sources.data_text(name).encode("utf-8"))
-    return cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.pickle"
-
-
-# What a damaged or foreign cache file can raise while being read.
-_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-               IndexError, TypeError, ValueError, MemoryError)
+    return cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.sqlite"
 
 
 def _read_cache(path: Path) -> Index | None:
-    try:
-        with open(path, "rb") as f:
-            ix = pickle.load(f)
-    except _UNREADABLE:
-        return None
-    if not isinstance(ix, Index) or getattr(ix, "format", None) != FORMAT:
-        return None
-    return ix
+    return read_store(path, Index, FORMAT)
 
 
 def _write_cache(path: Path, ix: Index) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(ix, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
+        write_store(path, ix)
+    except (OSError, sqlite3.Error):
         return  # a read-only cache directory only costs the next process a rebuild
 
 
