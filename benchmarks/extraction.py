@@ -1,0 +1,179 @@
+"""Score the news reader against hand-written gold routes.
+
+For every ``NN_slug.txt`` with a ``NN_slug.gold.yaml`` beside it, the report is read with
+:func:`routes.extract.read_text`, geocoded offline with :func:`routes.geocode.resolve`, and
+its legs are matched to the gold legs: a leg matches when both ends fall within 60 km of
+the gold places (600 km when the gold place is a country).  Printed: leg precision, recall
+and F1 over all files, per-attribute accuracy over matched flights (aircraft set,
+personnel, cargo, date, commander) and per file (flight count), then each file's misses.
+
+Usage::
+
+    python benchmarks/extraction.py                      # tests/fixtures/news
+    python benchmarks/extraction.py --fixtures tests/fixtures/news/heldout
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from routes.aircraft import lookup as aircraft_lookup  # noqa: E402
+from routes.extract import read_text  # noqa: E402
+from routes.geocode import resolve  # noqa: E402
+
+NEAR_KM = 60.0
+COUNTRY_KM = 600.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def near(found, gold: dict) -> bool:
+    if found is None:
+        return False
+    limit = COUNTRY_KM if gold.get("kind") == "country" else NEAR_KM
+    return km(found.lat, found.lon, gold["lat"], gold["lon"]) <= limit
+
+
+def legs_of_gold(flight: dict) -> list[tuple[dict, dict]]:
+    r = flight.get("route") or []
+    return list(zip(r, r[1:]))
+
+
+def legs_of_found(flight) -> list[tuple]:
+    places = [s.place for s in flight.stops]
+    return list(zip(places, places[1:]))
+
+
+def canonical_aircraft(names) -> set[str]:
+    out = set()
+    for n in names or ():
+        kind = aircraft_lookup(str(n))
+        out.add(kind.designation if kind else str(n))
+    return out
+
+
+def score_file(txt: Path, gold: dict) -> dict:
+    report = resolve(read_text(txt.read_text(encoding="utf-8"), source=txt.name))
+    gold_flights = gold.get("flights") or []
+    found_legs = [(f, leg) for f in report.flights for leg in legs_of_found(f)]
+    gold_legs = [(g, leg) for g in gold_flights for leg in legs_of_gold(g)]
+    used: set[int] = set()
+    matched_pairs: dict[int, dict[int, int]] = {}  # found flight index -> gold flight index -> legs
+    tp = 0
+    misses, extras = [], []
+    for gi, (g, (ga, gb)) in enumerate(gold_legs):
+        hit = None
+        for fi, (f, (fa, fb)) in enumerate(found_legs):
+            if fi not in used and near(fa, ga) and near(fb, gb):
+                hit = fi
+                break
+        if hit is None:
+            misses.append(f"{ga['name']} -> {gb['name']}")
+            continue
+        used.add(hit)
+        tp += 1
+        f = found_legs[hit][0]
+        fidx = report.flights.index(f)
+        gidx = gold_flights.index(g)
+        matched_pairs.setdefault(gidx, {}).setdefault(fidx, 0)
+        matched_pairs[gidx][fidx] += 1
+    for fi, (f, (fa, fb)) in enumerate(found_legs):
+        if fi not in used:
+            extras.append(f"{f.id}: {fa.name if fa else '?'} -> {fb.name if fb else '?'}")
+    attrs = {k: [0, 0] for k in ("aircraft", "personnel", "cargo", "date", "commander")}
+    attr_misses = []
+    for gidx, counts in matched_pairs.items():
+        g = gold_flights[gidx]
+        f = report.flights[max(counts, key=counts.get)]
+        checks = {
+            "aircraft": (canonical_aircraft(g.get("aircraft")), canonical_aircraft(f.aircraft)),
+            "personnel": (g.get("personnel"), f.personnel),
+            "cargo": (g.get("cargo_tonnes"), f.cargo_tonnes),
+            "date": (str(g["date"]) if g.get("date") else None, f.date),
+            "commander": (g.get("commander"), f.commander),
+        }
+        for k, (want, got) in checks.items():
+            if k == "cargo" and want is not None and got is not None:
+                ok = abs(float(want) - float(got)) <= 0.05 + 0.005 * float(want)
+            else:
+                ok = want == got
+            attrs[k][0] += ok
+            attrs[k][1] += 1
+            if not ok:
+                attr_misses.append(f"{k}: gold {want!r}, found {got!r}")
+    return {
+        "tp": tp,
+        "found": len(found_legs),
+        "gold": len(gold_legs),
+        "attrs": attrs,
+        "count_ok": len(report.flights) == len(gold_flights),
+        "counts": (len(gold_flights), len(report.flights)),
+        "misses": misses,
+        "extras": extras,
+        "attr_misses": attr_misses,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fixtures", type=Path, default=ROOT / "tests" / "fixtures" / "news",
+                        help="folder of NN_slug.txt reports with NN_slug.gold.yaml beside them")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only the totals")
+    args = parser.parse_args(argv)
+    files = sorted(p for p in args.fixtures.glob("*.txt") if p.with_suffix(".gold.yaml").exists())
+    if not files:
+        print(f"no reports with gold files in {args.fixtures}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    totals = {"tp": 0, "found": 0, "gold": 0, "count_ok": 0}
+    attrs = {k: [0, 0] for k in ("aircraft", "personnel", "cargo", "date", "commander")}
+    failures = []
+    for txt in files:
+        gold = yaml.safe_load(txt.with_suffix(".gold.yaml").read_text(encoding="utf-8")) or {}
+        res = score_file(txt, gold)
+        for k in ("tp", "found", "gold"):
+            totals[k] += res[k]
+        totals["count_ok"] += res["count_ok"]
+        for k, (ok, n) in res["attrs"].items():
+            attrs[k][0] += ok
+            attrs[k][1] += n
+        problems = [f"missed leg {m}" for m in res["misses"]] + [f"extra leg {e}" for e in res["extras"]]
+        problems += res["attr_misses"]
+        if not res["count_ok"]:
+            problems.append(f"flights: gold {res['counts'][0]}, found {res['counts'][1]}")
+        if problems:
+            failures.append((txt.name, problems))
+    elapsed = time.perf_counter() - t0
+    p = totals["tp"] / totals["found"] if totals["found"] else 1.0
+    r = totals["tp"] / totals["gold"] if totals["gold"] else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"reports: {len(files)} in {args.fixtures} ({elapsed:.1f} s)")
+    print(f"legs: gold {totals['gold']}, found {totals['found']}, matched {totals['tp']}")
+    print(f"leg precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
+    for k, (ok, n) in attrs.items():
+        print(f"{k:<10} {ok}/{n} = {ok / n if n else 1.0:.3f}  (over matched flights)")
+    print(f"{'flights':<10} {totals['count_ok']}/{len(files)} = {totals['count_ok'] / len(files):.3f}  (files with the right flight count)")
+    if failures and not args.quiet:
+        print("\nfailures:")
+        for name, problems in failures:
+            print(f"  {name}")
+            for line in problems:
+                print(f"    {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""Dates in news text: absolute, partial (no year) and relative to another date.
+
+* "23 March 2019", "March 23, 2019", "2019-03-23", "23.03.2019": complete dates.
+* "March 23", "on 23 March": the year comes from :func:`text_year` (a year written in the
+  same sentence, else the dateline, else the first complete date of the text, else the
+  first year mentioned), else from the caller, else the date stays unknown.
+* "a day earlier", "the previous evening", "the next day", "two days later": counted from
+  the nearest date written before them.
+* Weekdays ("on Saturday") need a calendar reference the text rarely gives and are left
+  unresolved.
+
+Examples
+--------
+>>> [(d.text, d.iso) for d in find_dates("On March 23, 2019 it landed; it left two days later.")]
+[('March 23, 2019', '2019-03-23'), ('two days later', '2019-03-25')]
+>>> [(d.text, d.iso) for d in find_dates("It arrived on 5 June.", year=2020)]
+[('5 June', '2020-06-05')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_number
+
+__all__ = ["DateMention", "find_dates", "text_year", "MONTHS"]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+_PATTERNS = [
+    re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    re.compile(rf"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})\b"),
+    re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mn>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"),
+    re.compile(rf"\b(?P<mn>{_MONTH})\s+(?P<d>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?\b"),
+]
+_RELATIVE = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>earlier|later)"
+    r"|the\s+(?P<prev>previous|next|following)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+day\s+(?P<dir2>before|after)"
+    r"|(?P<same>later\s+(?:that|the\s+same)\s+day|the\s+same\s+day|that\s+(?:afternoon|evening|night|morning)|later\s+in\s+the\s+day|on\s+the\s+same\s+day))\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'-]*,\s*(?P<date>.{{0,40}}?\b{_YEAR})\b")
+_YEAR_WORD = re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in the text; ``iso`` is None when the year (or the anchor) is unknown."""
+
+    start: int
+    end: int
+    text: str
+    iso: str | None
+    month_day: tuple[int, int] | None = None
+    relative: bool = False
+
+
+def text_year(text: str, before: int | None = None) -> int | None:
+    """The year a report is about: the dateline's, else the first complete date's, else the
+    first year written."""
+    head = _DATELINE.match(text)
+    if head:
+        y = _YEAR_WORD.search(head.group("date"))
+        if y:
+            return int(y.group())
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if m.group("y"):
+                return int(m.group("y"))
+    m = _YEAR_WORD.search(text)
+    return int(m.group()) if m else None
+
+
+def _month(m: re.Match) -> int:
+    if "mn" in m.groupdict() and m.group("mn"):
+        return MONTHS[m.group("mn").lower().rstrip(".")]
+    return int(m.group("m"))
+
+
+def _valid(y: int, mo: int, d: int) -> str | None:
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, year: int | None = None) -> list[DateMention]:
+    """Every date mention in ``text`` in text order, resolved where possible.
+
+    ``year`` is used for dates written without one when the text itself gives no year.
+    """
+    default_year = text_year(text) or year
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            day = int(re.match(r"\d+", m.group("d")).group())
+            mo = _month(m)
+            if m.group("y"):
+                y: int | None = int(m.group("y"))
+            else:
+                # A year written in the same sentence wins over the report's year.
+                sent_start = max(text.rfind(". ", 0, m.start()), 0)
+                sent_end = text.find(". ", m.end())
+                near = _YEAR_WORD.search(text, sent_start, sent_end if sent_end > 0 else len(text))
+                y = int(near.group()) if near else default_year
+            iso = _valid(y, mo, day) if y else None
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(), iso, (mo, day)))
+    found.sort(key=lambda d: d.start)
+    out = list(found)
+    for m in _RELATIVE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        anchor = next((d for d in reversed(found) if d.start < m.start() and d.iso), None)
+        if anchor is None:
+            anchor = next((d for d in found if d.iso), None)
+        if m.group("same"):
+            delta = 0
+        elif m.group("prev") or m.group("dir2"):
+            word = (m.group("prev") or m.group("dir2")).lower()
+            delta = -1 if word in ("previous", "before") else 1
+        else:
+            n = parse_number(m.group("n")) if m.group("n").lower() != "a" else 1.0
+            delta = int(n or 1) * (-1 if m.group("dir").lower() in ("earlier", "before") else 1)
+        iso = None
+        if anchor is not None and anchor.iso:
+            iso = (dt.date.fromisoformat(anchor.iso) + dt.timedelta(days=delta)).isoformat()
+        out.append(DateMention(m.start(), m.end(), m.group(), iso, None, relative=True))
+    return sorted(out, key=lambda d: d.start)

@@ -1,0 +1,192 @@
+"""Numbers in news text: people carried and cargo weight, with their spans.
+
+* Numbers may be digits ("99", "70,000", "1.5 million") or words ("ninety-nine",
+  "two hundred", "a dozen").  Hedges ("about", "some", "more than") are kept out of the
+  value: "some 100 military personnel" is 100.
+* Personnel: a number followed (within a few adjectives) by a word for people
+  ("servicemen", "troops", "specialists", "passengers", "citizens" ...), or "a team of N",
+  "a group of N".  A crew count ("a crew of 10", "12 crew members") is kept apart and only
+  used when nothing else is said about the people aboard.
+* Cargo: a number with a unit of weight, converted to metric tonnes.  Bare "tons" are read
+  as metric tonnes (the usage of the wire services this reader is for); "short tons" are
+  0.9072 t, "long tons" 1.016 t, pounds 0.00045359237 t.  Capacities ("can carry up to
+  120 tonnes") are not cargo.
+
+Examples
+--------
+>>> [(p.value, p.text) for p in personnel_mentions("There were 99 servicemen on board.")]
+[(99.0, '99 servicemen')]
+>>> [(c.tonnes, c.text) for c in cargo_mentions("It unloaded roughly 70,000 pounds of kit.")]
+[(31.75, '70,000 pounds')]
+>>> parse_number("ninety-nine"), parse_number("1.5 million"), parse_number("a dozen")
+(99.0, 1500000.0, 12.0)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Quantity",
+    "parse_number",
+    "personnel_mentions",
+    "cargo_mentions",
+    "NUMBER",
+]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+_WORDNUM = (
+    r"(?:(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+    r"(?:[-\s](?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))?"
+    r"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+    + r")(?:-(?:" + "|".join(_UNITS) + r"))?)?)?|a\s+dozen|a\s+hundred)"
+)
+#: A number as written: digits with separators, optionally "million", or words.
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))?|{_WORDNUM}"
+_HEDGE = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|approx\.|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|an\s+estimated|just\s+under|just\s+over)\s+)"
+
+PEOPLE = (
+    "servicemen|servicewomen|service\\s+members|service\\s+personnel|troops|soldiers|personnel|specialists|experts"
+    "|advisers|advisors|instructors|technicians|engineers|doctors|nurses|medics|paramedics|paratroopers"
+    "|marines|officers|people|persons|passengers|evacuees|citizens|nationals|rescuers|rescue\\s+workers"
+    "|officials|diplomats|staff|members|men|women|children|journalists|delegates|contractors"
+    "|mercenaries|workers|volunteers|firefighters|sappers|airmen|pilots|guards|commandos|fighters"
+    "|cadets|athletes|tourists|refugees|peacekeepers|police(?:men|\\s+officers)?|gendarmes"
+)
+_CREW = r"crew(?:\s+members|men)?"
+#: Adjectives that may stand between a number and its noun: "99 Russian military servicemen".
+_ADJ = r"(?:(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
+
+_PERSONNEL = re.compile(
+    rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})\s+{_ADJ}(?:(?P<crew>{_CREW})|(?P<noun>{PEOPLE}))\b",
+    re.IGNORECASE,
+)
+_GROUP_OF = re.compile(
+    rf"\b(?:a|the)\s+(?P<what>team|group|contingent|delegation|unit|detachment|brigade|crew)\s+of\s+{_HEDGE}?(?P<num>{NUMBER})\b(?!\s*(?:tonnes|tons|kg|t\b|per\s?cent|%))",
+    re.IGNORECASE,
+)
+_WEIGHT_UNITS = {
+    "short": 0.90718474,
+    "long": 1.0160469088,
+    "metric": 1.0,
+    "tonne": 1.0,
+    "ton": 1.0,
+    "t": 1.0,
+    "kg": 0.001,
+    "kilogram": 0.001,
+    "kilogramme": 0.001,
+    "pound": 0.00045359237,
+    "lb": 0.00045359237,
+}
+_CARGO = re.compile(
+    rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})(?:\s+|-)(?P<unit>(?:short|long|metric)\s+tons?|tonnes?|tons?|t(?=[\s.,;])|kg|kilogram(?:me)?s?|pounds?|lbs?)\b",
+    re.IGNORECASE,
+)
+_CAPACITY = re.compile(
+    r"\b(?:can|could|able\s+to|capable|capacity|maximum|max\.?|payload\s+of|designed|rated|up\s+to)\b",
+    re.IGNORECASE,
+)
+_SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in the text: its value and where it was."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str  # "personnel", "crew", "cargo"
+    subset: bool = False  # "including 40 children": part of a larger count
+
+    @property
+    def tonnes(self) -> float:
+        return self.value
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits or words, else None.
+
+    >>> parse_number("70,000"), parse_number("two hundred and five"), parse_number("Forty-two")
+    (70000.0, 205.0, 42.0)
+    """
+    s = text.strip().lower().replace("\u2011", "-")
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|thousand))?", s)
+    if m:
+        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        return value * _SCALES.get(m.group(3) or "", 1)
+    s = re.sub(r"^a\s+", "one ", s)
+    if s == "one dozen":
+        return 12.0
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", s):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def personnel_mentions(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Counts of people in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    for m in _PERSONNEL.finditer(text, start, end):
+        value = parse_number(m.group("num"))
+        if value is None or value != int(value) or value <= 0:
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        if re.search(r"(?:\d|\bthe|\b[A-Z][a-z]+)\s*$", before) and re.match(r"\d{4}\b", m.group("num")):
+            continue  # "in 2018 people ..."
+        kind = "crew" if m.group("crew") else "personnel"
+        out.append(Quantity(m.start("num"), m.end(), text[m.start("num"):m.end()], value, kind,
+                            subset=bool(_SUBSET.search(before))))
+    for m in _GROUP_OF.finditer(text, start, end):
+        value = parse_number(m.group("num"))
+        if value is None or any(q.start <= m.start("num") < q.end for q in out):
+            continue
+        kind = "crew" if m.group("what").lower() == "crew" else "personnel"
+        out.append(Quantity(m.start(), m.end(), m.group(), value, kind))
+    return sorted(out, key=lambda q: q.start)
+
+
+def cargo_mentions(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Weights of cargo in ``text[start:end]``, converted to metric tonnes, in text order."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _CARGO.finditer(text, start, end):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        clause_start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start()), start - 1) + 1
+        if _CAPACITY.search(text, clause_start, m.start()):
+            continue
+        unit = m.group("unit").lower()
+        key = unit.split()[0] if " " in unit else re.sub(r"(?:me)?s$", "", unit)
+        factor = _WEIGHT_UNITS.get(key, _WEIGHT_UNITS.get(key.rstrip("s"), 1.0))
+        out.append(Quantity(m.start("num"), m.end(), text[m.start("num"):m.end()],
+                            round(value * factor, 2), "cargo"))
+    return out

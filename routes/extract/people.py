@@ -1,0 +1,111 @@
+"""Who led the people aboard: "headed by ...", "led by ...", "under the command of ...".
+
+The name is the last run of capitalised words after the cue, with titles and ranks taken
+off ("the Chief of Staff of the Ground Forces Vasily Tonkoshkurov" gives "Vasily
+Tonkoshkurov"; "Lt. Gen. John Smith" gives "John Smith").  A cue followed by no name
+("headed by the Russian ambassador") gives nothing.
+
+Examples
+--------
+>>> c = find_commanders("99 servicemen headed by the Chief of Staff of the Ground Forces Vasily Tonkoshkurov.")
+>>> c[0].name, c[0].text
+('Vasily Tonkoshkurov', 'Vasily Tonkoshkurov')
+>>> find_commanders("The team is led by Colonel Oleg Sokolov, who headed similar missions.")[0].name
+'Oleg Sokolov'
+>>> find_commanders("The delegation was headed by the Russian ambassador.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Commander", "find_commanders"]
+
+_CUE = re.compile(
+    r"\b(?:headed|led|commanded|guided|accompanied)\s+by\b|\bunder\s+the\s+(?:command|leadership|orders)\s+of\b"
+    r"|\b(?:commander|leader|head)\s+of\s+the\s+(?:group|delegation|mission|contingent|team)(?:\s+(?:is|was))?,?",
+    re.IGNORECASE,
+)
+#: Words of titles and ranks, never part of a name.
+TITLES = frozenset(
+    """general gen colonel col lieutenant lt major maj captain capt admiral adm commander cmdr
+    chief staff deputy first prime minister defence defense foreign head director ground air
+    aerospace forces force army navy naval ministry president vice ambassador senior sergeant
+    sgt brigadier brig marshal mr mrs ms dr doctor professor prof rear secretary emergencies
+    department special operations command military district southern western eastern central
+    northern russian state security service services national guard airborne troops division
+    brigade regiment squadron group interior affairs health emergency situations commissioner
+    governor mayor envoy representative spokesman spokeswoman officer the of and
+    colonel-general lieutenant-general major-general general-lieutenant general-major
+    general-colonel rear-admiral vice-admiral deputy-minister his her its""".split()
+)
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'][A-Z]?[a-z\u00E0-\u024F]+)*\.?|[A-Z]\.")
+_PHRASE_END = re.compile(
+    r"[,;()]|(?<!\b[A-Z])(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bMaj)(?<!\bCapt)(?<!\bAdm)(?<!\bSgt)(?<!\bSt)"
+    r"\.(?:\s|$)|\s(?:who|which|and|on|at|in|to|with|from|arrived|landed|flew|said)\s"
+)
+_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "el", "la", "di", "du"})
+
+
+@dataclass(frozen=True)
+class Commander:
+    """A commander's name and where it was."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    cue_start: int
+
+
+def _name_after(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The name in ``text[start:end]``: the last capitalised run, titles removed."""
+    runs: list[list[re.Match]] = []
+    pos = start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group()
+        a = start + m.start()
+        nm = _NAME_WORD.fullmatch(word.rstrip(",;:"))
+        if nm and not word.lower().rstrip(".,") in TITLES:
+            if runs and runs[-1] and pos == a - 1 and text[pos:a].isspace():
+                runs[-1].append((a, a + len(word.rstrip(",;:"))))
+            else:
+                runs.append([(a, a + len(word.rstrip(",;:")))])
+            pos = a + len(word.rstrip(",;:"))
+            if word[-1:] in ",;:":
+                pos = -10
+        elif word.lower() in _PARTICLES and runs and runs[-1]:
+            runs[-1].append((a, a + len(word)))
+            pos = a + len(word)
+        else:
+            runs.append([])
+            pos = -10
+    runs = [r for r in runs if r]
+    if not runs:
+        return None
+    run = runs[-1]
+    while run and text[run[-1][0]:run[-1][1]].lower() in _PARTICLES:
+        run = run[:-1]
+    a, b = run[0][0], run[-1][1]
+    name = text[a:b].rstrip(".")
+    if len(run) < 2 and not re.search(r"\b(?:General|Gen\.|Colonel|Col\.|Major|Maj\.|Captain|Admiral|Dr\.|Lieutenant|Lt\.)\s*$", text[start:a]):
+        return None
+    return a, a + len(name), name
+
+
+def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[Commander]:
+    """Commanders named in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _CUE.finditer(text, start, end):
+        # The name phrase runs to the end of the clause.
+        stop = _PHRASE_END.search(text[m.end():end])
+        phrase_end = m.end() + stop.start() if stop else end
+        found = _name_after(text, m.end(), phrase_end)
+        if found is None:
+            continue
+        a, b, name = found
+        out.append(Commander(a, b, text[a:b], name, m.start()))
+    return out

@@ -1,0 +1,226 @@
+"""Place mentions of a news text, from the gazetteer's scan, merged into noun phrases.
+
+:func:`routes.gazetteer.scan` finds every span that names a known place.  This module
+turns those spans into the *mentions* the reader reasons about:
+
+* spans that name the same place side by side become one mention: "the capital of
+  Venezuela Caracas", "the Senegalese capital, Dakar", "Vnukovo (VKO)";
+* a place that only locates the one before it is folded into it as a country hint:
+  "Lajes in the Azores", "Hmeimim air base in Syria", "Nouakchott, Mauritania",
+  "Chkalovsky near Moscow"; and "Moscow's Vnukovo airport", "Syria's Latakia" keep the
+  second place;
+* spans inside an aircraft name ("Boeing 737") or a person's name are dropped;
+* "the Syrian port city" with no name becomes a country-level mention ("Syria").
+
+Each mention keeps the text to emit (something :func:`routes.gazetteer.lookup` resolves),
+its span and the start of its whole noun phrase, where cue words are looked for.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import Place
+
+__all__ = ["Mention", "place_mentions", "same_place", "km_between"]
+
+_KIND_RANK = {"airport": 3, "city": 2, "point": 2, "country": 1}
+#: Words between two places when the second only locates the first ("X in southern Y").
+_LOCATOR = re.compile(
+    r"^\s*(?:\([A-Z]{3,4}\)\s*)?(?:,\s*(?:in\s+)?|\s+(?:in|near|outside|close\s+to|not\s+far\s+from|at)\s+)"
+    r"(?:the\s+)?(?:(?:[a-z]+-)?(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern"
+    r"|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+)?(?:region|province|state|district|oblast|governorate|island|islands)\s+of\s+(?:the\s+)?)?$"
+)
+_NP_OF = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?(?:(?!(?:on|in|at|to|from|for|via|of|into|near|the|a|an)\b)[A-Za-z-]+\s+){0,2}?"
+    r"(?:city|town|port|island|capital|village|region|province)\s+of\s+$"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in the text, as the reader will emit it."""
+
+    start: int  # the span of the name (what ``text`` is cut from, when it is cut)
+    end: int
+    text: str  # the name to emit as PlaceRef.text
+    phrase_start: int  # where the whole noun phrase starts ("the capital of ...")
+    phrase_end: int
+    candidates: tuple[Place, ...]
+    country_hint: str | None = None
+    qualifiers: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def place(self) -> Place | None:
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def kind(self) -> str:
+        return self.place.kind if self.place else "point"
+
+    @property
+    def country(self) -> str | None:
+        return self.country_hint or (self.place.country if self.place else None)
+
+
+def km_between(a: Place, b: Place) -> float:
+    """Great-circle distance in km (spherical; for telling places apart only)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_place(a: Mention, b: Mention, km: float = 60.0) -> bool:
+    """Whether two mentions name the same place (same country for country-level ones)."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return a.text.lower() == b.text.lower()
+    if pa.kind == "country" or pb.kind == "country":
+        return pa.kind == pb.kind and pa.country == pb.country
+    return km_between(pa, pb) <= km
+
+
+def _emit_text(text: str, start: int, end: int) -> str:
+    raw = text[start:end]
+    raw = re.sub(r"^(?:the|The)\s+", "", raw)
+    return re.sub(r"\s+", " ", raw).strip(" ,")
+
+
+def _is_phrase(m) -> bool:
+    """A descriptive phrase rather than a name ("the Senegalese capital")."""
+    return bool(re.match(r"(?:the\s+|capital\b)", m.text, re.IGNORECASE)) or " capital" in m.text.lower()
+
+
+def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Mention]:
+    """The place mentions of ``text`` in text order (see module notes).
+
+    ``exclude`` lists spans (aircraft names, people's names) no place may overlap.
+    """
+    from .. import gazetteer
+
+    matches = [
+        m for m in gazetteer.scan(text)
+        if m.candidates and not any(a < m.end and m.start < b for a, b in exclude)
+    ]
+    mentions = [
+        Mention(m.start, m.end, _emit_text(text, m.start, m.end), m.start, m.end, tuple(m.candidates))
+        for m in matches
+    ]
+    phrase = [_is_phrase(m) for m in matches]
+    mentions, phrase = _merge_same(text, mentions, phrase)
+    mentions = _fold_qualifiers(text, mentions)
+    mentions = _with_np_start(text, mentions)
+    mentions.extend(_unnamed_places(text, mentions, exclude))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _merge_same(text: str, mentions: list[Mention], phrase: list[bool]) -> tuple[list[Mention], list[bool]]:
+    """Side-by-side spans naming the same place become one ("capital of Venezuela Caracas")."""
+    out: list[Mention] = []
+    flags: list[bool] = []
+    for m, is_phrase in zip(mentions, phrase):
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:m.start]
+            if re.fullmatch(r"\s*[,(]?\s*", gap) or re.fullmatch(r"\s*\)?\s*", gap):
+                if same_place(prev, m, km=50.0):
+                    keep = _better(prev, m, flags[-1], is_phrase)
+                    out[-1] = replace(
+                        keep, phrase_start=prev.phrase_start, phrase_end=max(m.end, prev.end) + (1 if text[m.end:m.end + 1] == ")" else 0)
+                    )
+                    flags[-1] = flags[-1] and is_phrase
+                    continue
+        out.append(m)
+        flags.append(is_phrase)
+    return out, flags
+
+
+def _better(a: Mention, b: Mention, a_phrase: bool, b_phrase: bool) -> Mention:
+    if a_phrase != b_phrase:
+        return b if a_phrase else a
+    if _KIND_RANK.get(b.kind, 0) > _KIND_RANK.get(a.kind, 0):
+        return b
+    return a
+
+
+def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop places that only locate their neighbour, keeping them as a country hint."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            gap = text[prev.phrase_end:m.start]
+            # "Moscow's Vnukovo airport", "Syria's Latakia": the second names the place.
+            if re.fullmatch(r"['\u2019]s?\s+", gap) and _contains(prev, m):
+                out[-1] = replace(
+                    m, phrase_start=prev.phrase_start, country_hint=prev.country or m.country_hint,
+                    qualifiers=(*prev.qualifiers, prev.text),
+                )
+                continue
+            # "Lajes in the Azores", "Nouakchott, Mauritania", "Chkalovsky near Moscow".
+            if _LOCATOR.match(gap) and _contains(m, prev):
+                out[-1] = replace(
+                    prev, phrase_end=m.end, country_hint=prev.country_hint or m.country,
+                    qualifiers=(*prev.qualifiers, m.text),
+                )
+                continue
+        out.append(m)
+    return out
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer`` is a broader place around ``inner`` (its country, or a city by its airport)."""
+    po, pi = outer.place, inner.place
+    if po is None or pi is None:
+        return False
+    if po.kind == "country":
+        return pi.kind != "country" and po.country == pi.country
+    if po.kind == "city" and pi.kind in ("airport", "city") and po.country == pi.country:
+        return km_between(po, pi) <= (120.0 if pi.kind == "airport" else 60.0)
+    return False
+
+
+def _with_np_start(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Move ``phrase_start`` back over "the Syrian city of", "a military airfield near"."""
+    out = []
+    for m in mentions:
+        left = text[max(0, m.phrase_start - 60):m.phrase_start]
+        hit = _NP_OF.search(left) or re.search(
+            r"(?:\b(?:the|a|an)\s+)(?:[A-Za-z-]+\s+){0,2}?(?:airfield|airport|air\s+base|airbase|base|airstrip)\s+(?:near|outside|close\s+to)\s+$",
+            left,
+        )
+        if hit:
+            m = replace(m, phrase_start=m.phrase_start - (len(left) - hit.start()))
+        out.append(m)
+    return out
+
+
+_UNNAMED = re.compile(
+    r"\b(?:the|a|an)\s+(?P<dem>[A-Z][a-z]+)\s+(?:(?:military|naval|coastal|main|northern|southern|eastern|western)\s+)?"
+    r"(?P<what>port\s+city|port|city|town|air\s+base|airbase|base|airfield|airport)\b(?!\s+of\b)"
+)
+
+
+def _unnamed_places(text: str, mentions: list[Mention], exclude) -> list[Mention]:
+    """"the Syrian port city" (no name given): the country, as a country-level mention."""
+    from .. import gazetteer
+
+    out = []
+    for m in _UNNAMED.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in [*((x.phrase_start, x.phrase_end) for x in mentions), *exclude]):
+            continue
+        after = text[m.end():m.end() + 40]
+        if re.match(r"\s*(?:,\s*|\s+)[A-Z]", after) and any(x.start >= m.end() and x.start - m.end() < 4 for x in mentions):
+            continue  # "the Syrian port of Tartus" is named by the next mention
+        iso = gazetteer.country_of_demonym(m.group("dem"))
+        if not iso:
+            continue
+        country = gazetteer.country(iso)
+        if country is None:
+            continue
+        out.append(Mention(m.start("dem"), m.end(), country.name, m.start(), m.end(), (country,)))
+    return out

@@ -1,0 +1,281 @@
+"""The role a place mention plays on a route, from the cue words around it.
+
+A place is on a route only when a cue ties it to a flight:
+
+* origin: "set off from", "took off from", "departed (from)", "left X", "flew out of",
+  "originated in", "loaded in", "picked up ... in", "from X to Y";
+* stopover: "via", "stopover in", "stopped (over) in", "refuelled in", "transited",
+  "made a stop at", "layover at", "X, where it refuelled", "touched down in X en route";
+* destination: "arrived in/at/to", "landed in/at", "touched down at", "reached X",
+  "headed to", "bound for", "flew to", "delivered ... to", "returned to" (a return flight),
+  "on to" / "then to" (a further leg).
+
+The preposition in front of the noun phrase decides what kind of cue to look for: "from"
+and "to" need a verb of movement somewhere before them in the clause ("took 96 citizens to
+X"), while "in"/"at"/"for" need the cue right before them, with only time words between
+("landed on Sunday evening at X"), so that "a source in Caracas" or "aid for Lebanon" are
+not stops.  Clauses that deny ("did not land in"), hedge or look ahead ("could be bound
+for", "will travel on to") give no role, nor do clauses about other times ("similar flights
+last year", "regularly").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .places import Mention
+from .sentences import Span, words
+
+__all__ = ["Role", "role_of", "background_clause", "negated_or_modal", "hypothetical", "MOVEMENT"]
+
+ORIGIN, STOPOVER, DESTINATION = "origin", "stopover", "destination"
+
+MOVEMENT = frozenset(
+    """fly flew flown flying flies flight flights headed heading heads head bound sent send sending
+    dispatched deployed delivered delivering delivers returned return returning returns back continued
+    continuing continues continue proceeded proceeding went travelled traveled travel travelling traveling
+    took taken taking takes carried carrying carries brought bringing transported transporting airlifted
+    airlift ferried ferrying evacuated evacuating evacuate moved relocated redeployed departed departing
+    departs depart left leaving leaves leave set off out journey route hop leg arrived arriving arrive
+    arrives landed landing land came coming en way transferred shipped diverted rerouted redirected
+    onward onwards flown-in""".split()
+)
+#: Cues that put the place right after "in"/"at"/"on" on the route, and which role they give.
+AT_CUES = {
+    **dict.fromkeys(
+        "arrived arrive arrives arriving arrival landed land lands landing touched touching ground "
+        "down ended terminated spotted seen photographed parked unloaded".split(), DESTINATION),
+    **dict.fromkeys(
+        "stopover stopovers stop-over stop stops stopped stopping refuel refuels refuelled refueled "
+        "refuelling refueling layover transit transited transiting stayed overnight".split(), STOPOVER),
+    **dict.fromkeys("originated originating originates loaded boarded embarked".split(), ORIGIN),
+}
+#: Cues for "for": "left Moscow for Havana", "bound for Germany".
+FOR_CUES = frozenset(
+    "departed departing departs depart left leaving leaves leave off out bound headed heading head "
+    "set sailed flight flights".split()
+)
+#: Words that may stand between a cue and "in"/"at"/"for": times and adverbs.
+FILLERS = frozenset(
+    """on the a an same day morning afternoon evening night later earlier early late safely shortly
+    finally eventually again also then first briefly there hours hour minutes after before midnight
+    noon midday of that this successfully reportedly yesterday today tonight soon just both together
+    all around about am pm a.m p.m local time gmt utc monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec planes plane aircraft jet jets it they
+    in brief short technical refuelling refueling intermediate scheduled unscheduled fuel
+    its their hop instead straight directly non-stop nonstop""".split()
+)
+#: Words right before "to" that make it no movement ("according to", "ambassador to").
+TO_BLOCKERS = frozenset(
+    """according due close closer next prior contrary owing thanks belongs belonged belonging
+    ambassador envoy visit visits relating related similar compared addition threat ties relations
+    access respect regard reference allegiance neighbouring adjacent adjoining exports sanctions
+    support aid assistance""".split()
+)
+#: People nouns before "from": "the group from Russia" says who, not where the flight began.
+PROVENANCE = frozenset(
+    """group delegation team troops servicemen soldiers specialists experts officials official
+    diplomats citizens nationals people members personnel contractors mercenaries doctors
+    instructors advisers advisors journalists media reports report companies company forces
+    military man men women guests visitors delegates representatives workers volunteers students
+    tourists refugees ambassador minister president leader envoy""".split()
+)
+_DIRECT = {
+    **dict.fromkeys("left leaving leave leaves departed departing departs depart quit vacated".split(), ORIGIN),
+    **dict.fromkeys("reached reaching reach reaches".split(), DESTINATION),
+    **dict.fromkeys("transited transiting".split(), STOPOVER),
+}
+_CONTINUE = re.compile(r"\b(?:on|onward|onwards|then|continued|continuing|continues|finally|further|next|proceeded)\b", re.I)
+_RETURN = re.compile(r"\b(?:back|returned|return|returning|returns|home)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|denied|refused|without|instead\s+of|rather\s+than|cancell?ed|avoid\w*"
+    r"|bypass\w*|barred|prevented|unable|failed)\b|n't\b",
+    re.I,
+)
+_MODAL = re.compile(
+    r"\b(?:(?-i:may)|might|could|would|will|shall|should|'ll|can)\b|\bspeculat\w*|\brumou?r\w*|\bpossibl[ey]\b"
+    r"|\bperhaps\b|\bif\b|\bunconfirmed\b|\bconsider\w*|\bbeing\s+(?:prepared|considered|planned)\b"
+    r"|\bpropos\w+|\bthreaten\w*|\bwhether\b|\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|supposed|going|planned|planning|likely)\s+to\b"
+    r"|\bplan(?:s|ned|ning)?\s+to\b|\bintend\w*\s+to\b|\bexpected\s+to\b"
+    r"|\b(?:waiting|hoping|seeking|trying|wants?|wanted|asked|asking|requested)\b",
+    re.I,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:regularly|frequently|routinely|usually|often|repeatedly|similar|such\s+(?:flights|deliveries|deployments|trips|visits)"
+    r"|last\s+(?:year|month|week)|in\s+the\s+past|years\s+ago|previously|twice\s+before|once\s+before"
+    r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week)|(?:the\s+)?previous\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)"
+    r"|since\s+(?:19|20)\d\d|every\s+(?:week|month|year)|each\s+(?:week|month|year))\b"
+    r"|\b(?:[Dd]ozens|[Ss]everal|[Mm]any|[Oo]ther|[Nn]umerous|[Vv]arious|[Mm]ost)\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|donors|airlines)\b",
+    re.I,
+)
+_YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
+
+
+@dataclass(frozen=True)
+class Role:
+    """The role found for one mention, and the cue that gave it."""
+
+    role: str
+    cue_start: int
+    returning: bool = False  # "flew back to", "returned to": a return flight
+    continuing: bool = False  # "then on to": a further leg after the last place
+    earlier: bool = False  # pluperfect or "earlier": told after, happened before
+    and_back: bool = False  # "to Sochi and back": the flight returns to its origin
+
+
+def background_clause(text: str, clause: Span, main_year: int | None) -> bool:
+    """Whether a clause is about other times or habits ("similar flights in 2018")."""
+    body = text[clause.start:clause.end]
+    if _BACKGROUND.search(body):
+        return True
+    years = {int(y) for y in _YEAR.findall(body)}
+    return bool(main_year and years and main_year not in years)
+
+
+def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) -> bool:
+    """Whether the clause denies or hedges the movement to this place."""
+    if _MODAL.search(text, clause.start, place_start):
+        return True
+    if cue_start >= place_start - 12:
+        # "From the Cuban capital the president is due to travel on": the verb comes after.
+        verb = re.search(r"\b(?:flew|flown|fly|travel\w*|head\w*|continu\w*|went|go|proceed\w*|return\w*|leave|left|depart\w*)\b",
+                         text[place_start:clause.end])
+        if verb and _MODAL.search(text, place_start, place_start + verb.end()):
+            return True
+    window_start = max(clause.start, cue_start - 30)
+    return bool(_NEGATION.search(text, window_start, place_start))
+
+
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+
+
+def hypothetical(text: str, clause: Span) -> bool:
+    """Whether the clause hedges or looks ahead anywhere ("is being prepared and could leave")."""
+    return bool(_MODAL.search(text, clause.start, clause.end))
+
+
+def _left_words(text: str, clause: Span, mention: Mention):
+    """The words of the clause before the noun phrase, without its determiner and without
+    capitalised words of the name the gazetteer left out ("from RAF Brize Norton")."""
+    ws = words(text, clause.start, mention.phrase_start)
+    for _ in range(2):
+        if len(ws) > 1 and ws[-1].text[:1].isupper() and ws[-1].low not in AT_CUES and ws[-1].low not in _DIRECT \
+                and ws[-1].low not in ("from", "to", "via", "in", "at", "for") and ws[-1].start > clause.start:
+            ws = ws[:-1]
+    while ws and ws[-1].low in _DETERMINERS:
+        ws = ws[:-1]
+    return ws
+
+
+def _nearest(ws, i: int, pool, allow_gap: bool) -> int | None:
+    """Index of the nearest word before ``i`` in ``pool``; with ``allow_gap`` False only
+    filler words may stand between."""
+    for j in range(i - 1, -1, -1):
+        w = ws[j].low
+        if w in pool:
+            return j
+        # Names may stand between too: "left Moscow for Havana", "departed Vnukovo (VKO) for".
+        if not allow_gap and not (w in FILLERS or w.isdigit() or ws[j].text[:1].isupper()
+                                  or re.fullmatch(r"\d+(?:st|nd|rd|th)|\w+ly", w)):
+            return None
+    return None
+
+
+def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, Role | None] | None = None) -> Role | None:
+    """The route role of ``mention`` in ``clause``, or None when no cue ties it to a flight.
+
+    ``previous`` is the mention before it in the same clause with its role, for lists
+    ("via Algiers and Dakar").
+    """
+    ws = _left_words(text, clause, mention)
+    right = text[mention.phrase_end:clause.end]
+    role = _by_preposition(text, clause, mention, ws, previous)
+    if role is None:
+        return None
+    # What follows can make a stop of an arrival: "landed in Dakar to refuel", ", where it refuelled".
+    if role.role == DESTINATION and re.match(
+        r"\W*(?:(?:,\s*)?where\s+(?:it|they|the\s+\w+)\s+(?:refuel|stopp|made\s+a\s+(?:\w+\s+)?stop|spent)"
+        r"|to\s+refuel|for\s+(?:refuel|a\s+refuel|fuel|a\s+(?:technical|refuelling|short)\s+stop)|en\s+route|on\s+(?:its|their|the)\s+way)",
+        right + text[clause.end:clause.end + 40] if right.strip() == "" else right,
+        re.I,
+    ):
+        role = Role(STOPOVER, role.cue_start, role.returning, role.continuing, role.earlier)
+    if role.role == DESTINATION and re.match(r"\s+and\s+back\b", right, re.I):
+        role = Role(role.role, role.cue_start, role.returning, role.continuing, role.earlier, and_back=True)
+    before = text[clause.start:mention.start]
+    earlier = bool(re.search(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|own|eft|ook|ent)\b|\bearlier\b|\bbefore\s+that\b", before))
+    if earlier != role.earlier:
+        role = Role(role.role, role.cue_start, role.returning, role.continuing, earlier, role.and_back)
+    return role
+
+
+def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
+    n = len(ws)
+    if n == 0:
+        return None
+    last = ws[-1].low
+    # Lists: "via Algiers and Dakar", "to Minsk, then to Belgrade" handled by their own cue.
+    if last in ("and", "or") or text[ws[-1].end:mention.phrase_start].strip() == ",":
+        if previous is not None and previous[1] is not None:
+            between = text[previous[0].phrase_end:mention.phrase_start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|or\s+)?", between):
+                p = previous[1]
+                return Role(p.role, p.cue_start, p.returning, p.continuing, p.earlier)
+        if last in ("and", "or"):
+            return None
+    # "between X and Y" is read as a route only with a movement verb.
+    if last in ("from", "of") and (last == "from" or (n > 1 and ws[-2].low == "out")):
+        if n > 1 and ws[-2].low in PROVENANCE and text[ws[-2].end:ws[-1].start].strip() == "" \
+                and not any(w.low in MOVEMENT for w in ws[:-2]):
+            return None  # "the group from Russia arrived", but "evacuated citizens from Sudan"
+        if n > 1 and ws[-2].low == "back":
+            return Role(ORIGIN, ws[-2].start, returning=True)
+        clause_words = {w.low for w in words(text, clause.start, clause.end)}
+        if clause_words & MOVEMENT:
+            cue = _nearest(ws, n - 1, MOVEMENT, True)
+            return Role(ORIGIN, ws[cue].start if cue is not None else ws[-1].start,
+                        returning=bool(cue is not None and ws[cue].low in ("returned", "returning", "return")))
+        return None
+    if last in ("to", "towards", "toward", "into") or (last == "for" and n > 1):
+        if n > 1 and ws[-2].low in TO_BLOCKERS:
+            return None
+        if last == "for":
+            cue = _nearest(ws, n - 1, FOR_CUES, False)
+            if cue is None:
+                return None
+        else:
+            pool = MOVEMENT | {"from"}
+            cue = _nearest(ws, n - 1, pool, True)
+            if cue is None:
+                return None
+        gap = text[ws[cue].start:mention.phrase_start]
+        returning = bool(_RETURN.search(gap)) or ws[cue].low in ("returned", "returning", "return", "returns")
+        continuing = bool(_CONTINUE.search(text[ws[cue].end:mention.phrase_start])) or ws[cue].low in ("continued", "continuing", "proceeded")
+        return Role(DESTINATION, ws[cue].start, returning=returning, continuing=continuing)
+    if last in ("via", "through", "transiting", "transited"):
+        if last == "through" and not ({w.low for w in ws} & MOVEMENT):
+            return None
+        return Role(STOPOVER, ws[-1].start)
+    if last in ("in", "at", "on", "into"):
+        if last == "on" and not re.search(r"\bisland\b", text[ws[-1].end:mention.start]):
+            return None
+        cue = _nearest(ws, n - 1, AT_CUES.keys(), False)
+        if cue is not None:
+            if ws[cue].low in ("down",) and cue > 0 and ws[cue - 1].low not in ("touched", "touching", "came", "set"):
+                return None
+            if ws[cue].low == "ground" and not re.search(r"\bon\s+the\s+ground\b", text[ws[cue].start - 8:ws[cue].end]):
+                return None
+            return Role(AT_CUES[ws[cue].low], ws[cue].start)
+        # "picked up 101 people in Khartoum": the object stands between cue and place.
+        m = re.search(r"\b(?:picked\s+up|collected|embarked|boarded)\b(?:(?!\b(?:to|and|then|flew|via)\b)[^.;]){0,50}$",
+                      text[clause.start:ws[-1].start])
+        if m:
+            return Role(ORIGIN, clause.start + m.start())
+        return None
+    if last in _DIRECT:
+        return Role(_DIRECT[last], ws[-1].start)
+    if text[ws[-1].end:mention.phrase_start].strip() in ("-", "\u2013", "\u2014") and previous and previous[1]:
+        return Role(DESTINATION, previous[1].cue_start)
+    return None

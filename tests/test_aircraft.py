@@ -1,0 +1,54 @@
+"""Aircraft types: the table, spelling-tolerant lookup, mentions in text, range estimate."""
+
+from __future__ import annotations
+
+import pytest
+
+from routes.aircraft import AircraftType, find_in_text, lookup, range_km_at, types
+
+
+@pytest.mark.parametrize("name, designation", [
+    ("An-124", "An-124"), ("AN124", "An-124"), ("Antonov An-124 Ruslan", "An-124"), ("Ruslan", "An-124"),
+    ("Il-62M", "Il-62"), ("Ilyushin-62", "Il-62"), ("C-17 Globemaster III", "C-17"),
+    ("Boeing 747-400F", "Boeing 747"), ("747", "Boeing 747"), ("A400M Atlas", "A400M"),
+    ("Tu-160", "Tu-160"), ("Tu-95MS", "Tu-95"), ("Il-76MD", "Il-76"), ("Il-96-300", "Il-96"),
+    ("Tu-154M", "Tu-154"), ("Tu-214", "Tu-214"), ("C-130J", "C-130"), ("C-5M", "C-5"),
+    ("An-22", "An-22"), ("An-26", "An-26"), ("An-72", "An-72"), ("Yak-42", "Yak-42"), ("Il-78", "Il-78"),
+    ("IL76MD", "Il-76"), ("Super Galaxy", "C-5"),
+])
+def test_lookup(name, designation):
+    assert lookup(name).designation == designation
+
+
+def test_unknown_names():
+    assert lookup("Cessna 172") is None
+    assert lookup("") is None
+
+
+def test_table_is_sane():
+    kinds = types()
+    assert len({k.designation for k in kinds}) == len(kinds) >= 40
+    for k in kinds:
+        assert isinstance(k, AircraftType)
+        assert 300 <= k.cruise_kmh <= 1000
+        assert 0 < k.range_km <= k.ferry_range_km
+        assert k.max_payload_t > 0 and k.source
+
+
+def test_find_in_text():
+    text = "An An-124 Ruslan and two Il-76MD landed; a Boeing 737 and 747 passengers. An 12-member crew."
+    found = [(text[a:b], k.designation) for a, b, k in find_in_text(text)]
+    assert found == [("An-124 Ruslan", "An-124"), ("Il-76MD", "Il-76"), ("Boeing 737", "Boeing 737")]
+
+
+def test_lowercase_words_are_not_aircraft():
+    assert find_in_text("it will be 200 km away") == []
+
+
+def test_range_at_payload():
+    c17 = lookup("C-17")
+    assert range_km_at(c17, c17.max_payload_t) == c17.range_km
+    assert range_km_at(c17, 0) == c17.ferry_range_km
+    assert range_km_at(c17, None) == c17.ferry_range_km
+    assert range_km_at(c17, 10 * c17.max_payload_t) == c17.range_km
+    assert c17.range_km < range_km_at(c17, 35.0) < c17.ferry_range_km
