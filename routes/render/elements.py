@@ -1,5 +1,5 @@
-"""Small folium elements of our own: safe popups and tooltips, the legend control and a
-map-wide attribution.
+"""Small folium elements of our own: safe popups and tooltips, panels (the legend, the leg
+table), a map-wide attribution and the flag that says the page is drawn.
 
 Each renders a few lines of Leaflet calls.  Text arrives as HTML already escaped with
 :func:`routes.render.escape.html_text` and is handed to Leaflet as a JSON string literal
@@ -13,7 +13,7 @@ from folium.template import Template
 
 from .escape import js_json, js_string
 
-__all__ = ["Bind", "Legend", "Attribution"]
+__all__ = ["Bind", "Panel", "Legend", "Attribution", "ReadyFlag"]
 
 
 class Bind(MacroElement):
@@ -49,15 +49,25 @@ class Bind(MacroElement):
         self.options = js_json(options or {})
 
 
-class Legend(MacroElement):
-    """A Leaflet control showing the given (already escaped) HTML in a corner of the map."""
+class Panel(MacroElement):
+    """A Leaflet control showing the given (already escaped) HTML in a corner of the map.
+
+    Parameters
+    ----------
+    html : str
+        The content, escaped markup.
+    position : str
+        A Leaflet control position (``"topright"``, ``"bottomleft"``, ...).
+    class_name : str
+        CSS class of the control's element.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.control({position: {{ this.position }}});
         {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create("div", "routes-legend");
+            var div = L.DomUtil.create("div", {{ this.class_name }});
             div.innerHTML = {{ this.content }};
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);
@@ -68,12 +78,21 @@ class Legend(MacroElement):
         """
     )
 
-    def __init__(self, html: str, position: str = "bottomleft"):
+    def __init__(self, html: str, position: str = "topright", class_name: str = "routes-panel"):
         super().__init__()
-        self._name = "Legend"
+        self._name = "Panel"
         self.html = html
         self.content = js_string(html)
         self.position = js_string(position)
+        self.class_name = js_string(class_name)
+
+
+class Legend(Panel):
+    """The legend: a :class:`Panel` with class ``routes-legend``, bottom left by default."""
+
+    def __init__(self, html: str, position: str = "bottomleft"):
+        super().__init__(html, position, "routes-legend")
+        self._name = "Legend"
 
 
 class Attribution(MacroElement):
@@ -93,3 +112,30 @@ class Attribution(MacroElement):
         super().__init__()
         self._name = "Attribution"
         self.content = js_string(html)
+
+
+class ReadyFlag(MacroElement):
+    """Sets ``data-routes-ready="1"`` on ``<body>`` once the map is drawn and its opening
+    zoom or pan animation (from ``fitBounds``) has ended, for tools that take pictures of
+    the page (:mod:`routes.render.snapshot`).  Add it after everything else."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            function idle() {
+                if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) {
+                    setTimeout(idle, 50);
+                    return;
+                }
+                L.Util.requestAnimFrame(function () { document.body.dataset.routesReady = "1"; });
+            }
+            map.whenReady(function () { setTimeout(idle, 0); });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "ReadyFlag"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -28,7 +29,22 @@ def map_html(m: folium.Map, self_contained: bool = True) -> str:
     """
     with deterministic_ids(m.get_name()):
         use_assets(m, self_contained=self_contained)
-        return m.get_root().render()
+        return _tidy(m.get_root().render())
+
+
+_LAST_SCRIPT = re.compile(r"(<script>)((?:(?!<script>).)*)(</script>\s*</html>\s*)$", re.S)
+
+
+def _tidy(page: str) -> str:
+    """The page with the indentation and blank lines of folium's templates taken out of
+    the map's own (last) script.  Every string in that script is a one-line JSON or
+    JavaScript literal, so removing whitespace at line starts changes no value."""
+    match = _LAST_SCRIPT.search(page)
+    if not match:
+        return page
+    lines = (line.strip() for line in match.group(2).splitlines())
+    body = "\n".join(line for line in lines if line)
+    return page[: match.start()] + f"{match.group(1)}\n{body}\n{match.group(3)}"
 
 
 def save_map(m: folium.Map, path: str | os.PathLike, *, self_contained: bool = True) -> Path:

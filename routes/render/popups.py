@@ -15,8 +15,13 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import Flight, Leg, Place
 from .escape import html_text as esc
+
+if TYPE_CHECKING:
+    from ..range_check import RangeCheck
 
 __all__ = [
     "flight_label",
@@ -27,6 +32,9 @@ __all__ = [
     "place_tooltip",
     "leg_popup",
     "leg_tooltip",
+    "range_note",
+    "aircraft_popup",
+    "leg_label",
 ]
 
 _POINTS = "N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split()
@@ -108,9 +116,9 @@ def _evidence(flight: Flight) -> str:
     return f"<div><b>Evidence</b><ul>{items}</ul></div>"
 
 
-def leg_popup(leg: Leg, flight: Flight) -> str:
-    """Popup of a leg: its ends, distance, bearings, estimated time, and the flight's facts
-    and evidence."""
+def leg_popup(leg: Leg, flight: Flight, check: RangeCheck | None = None) -> str:
+    """Popup of a leg: its ends, distance, bearings, estimated time, the range check, and
+    the flight's facts and evidence."""
     n = len(flight.legs)
     name = esc(flight.label or flight.id)
     head = f"{name} · leg {leg.index} of {n}" if n else name
@@ -129,6 +137,7 @@ def leg_popup(leg: Leg, flight: Flight) -> str:
         ("Personnel", esc(flight.personnel)),
         ("Cargo", esc(cargo)),
         ("Commander", esc(flight.commander)),
+        ("Range", range_note(check)),
     ]
     return (
         f'<div class="routes-popup"><h3>{head}</h3><div>{route}</div>'
@@ -142,3 +151,70 @@ def leg_tooltip(leg: Leg, flight: Flight) -> str:
         f"<b>{esc(flight.label or flight.id)}</b> leg {leg.index}: "
         f"{esc(leg.origin.name)} → {esc(leg.destination.name)} · {leg.distance_km:,.0f} km"
     )
+
+
+def range_note(check: RangeCheck | None) -> str | None:
+    """The range check in words (markup); None when nothing is known.
+
+    >>> from routes.range_check import RangeCheck
+    >>> range_note(RangeCheck(False, 7000.0, "Il-62", 35.0, 10380.0))
+    '<span class="routes-beyond">beyond range: 10,380 km against about 7,000 km (Il-62 with 35 t)</span>'
+    """
+    if check is None or check.ok is None:
+        return None
+    load = f"{check.payload_t:g} t" if check.payload_t is not None else "no payload reported"
+    text = (
+        f"{check.distance_km:,.0f} km against about {check.range_km:,.0f} km "
+        f"({check.aircraft} with {load})"
+    )
+    if check.ok:
+        return f"within range: {esc(text)}"
+    return f'<span class="routes-beyond">beyond range: {esc(text)}</span>'
+
+
+def _facts_with_evidence(flight: Flight) -> dict[str, str]:
+    """For each fact name, the evidence sentences it came from (escaped, joined)."""
+    found: dict[str, list[str]] = {}
+    for e in flight.evidence:
+        found.setdefault(e.fact, []).append(esc(e.text))
+    return {
+        fact: "".join(f'<div class="routes-ev">“{t}”</div>' for t in texts)
+        for fact, texts in found.items()
+    }
+
+
+def aircraft_popup(leg: Leg, flight: Flight, check: RangeCheck | None = None) -> str:
+    """Popup of the aircraft marker of a leg: the flight's facts, each with the evidence
+    sentence it came from, the leg's distance and estimated time, and the range check."""
+    n = len(flight.legs)
+    head = f"{esc(flight.label or flight.id)} · leg {leg.index} of {n}"
+    route = f"{esc(leg.origin.name)} to {esc(leg.destination.name)}"
+    ev = _facts_with_evidence(flight)
+    cargo = f"{flight.cargo_tonnes:g} t" if flight.cargo_tonnes is not None else None
+
+    def fact(name: str, value) -> str | None:
+        if value is None or value == "":
+            return None
+        return esc(value) + ev.get(name, "")
+
+    rows = [
+        ("Aircraft", fact("aircraft", ", ".join(flight.aircraft))),
+        ("Personnel", fact("personnel", flight.personnel)),
+        ("Cargo", fact("cargo", cargo)),
+        ("Commander", fact("commander", flight.commander)),
+        ("Date", fact("date", flight.date)),
+        ("Distance", f"{leg.distance_km:,.0f} km ({leg.distance_nm:,.0f} nm)"),
+        ("Est. time", esc(fmt_duration(leg.duration_h)) + _speed_note(leg)),
+        ("Range", range_note(check)),
+    ]
+    return f'<div class="routes-popup"><h3>{head}</h3><div>{route}</div>{_rows(rows)}</div>'
+
+
+def leg_label(leg: Leg, flight: Flight) -> str:
+    """The short text drawn beside a leg's aircraft: ``1 · An-124/Il-62 · 35 t`` (markup)."""
+    parts = [str(leg.index)]
+    if flight.aircraft:
+        parts.append("/".join(flight.aircraft))
+    if flight.cargo_tonnes is not None:
+        parts.append(f"{flight.cargo_tonnes:g} t")
+    return esc(" · ".join(parts))

@@ -16,6 +16,9 @@ Examples
 from __future__ import annotations
 
 import math
+import re
+from functools import cache
+from importlib import resources
 
 __all__ = [
     "PALETTE",
@@ -26,6 +29,10 @@ __all__ = [
     "line_svg",
     "arrow_svg",
     "screen_angle",
+    "aircraft_svg",
+    "aircraft_css",
+    "AIRCRAFT_SIZE",
+    "RANGE_COLOUR",
 ]
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -33,6 +40,9 @@ DASHES = (None, "8 6", "2 5")
 ROLES = ("origin", "stopover", "destination")
 MARKER_SIZE = 18
 ARROW_SIZE = 18
+AIRCRAFT_SIZE = 26
+#: Colour of the outline that flags a leg beyond the aircraft's range.
+RANGE_COLOUR = "#E0001B"
 
 
 def flight_style(index: int) -> tuple[str, str | None]:
@@ -95,3 +105,25 @@ def screen_angle(a: tuple[float, float], b: tuple[float, float]) -> float:
     dx = b[0] - a[0]
     dy = _mercator_y(b[1]) - _mercator_y(a[1])
     return -math.degrees(math.atan2(dy, dx))
+
+
+@cache
+def aircraft_svg() -> str:
+    """The aircraft icon (``routes/data/aircraft-icon.svg``), pointing north, without its
+    header comment."""
+    text = resources.files("routes.data").joinpath("aircraft-icon.svg").read_text("utf-8")
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S).strip()
+
+
+@cache
+def aircraft_css() -> str:
+    """CSS drawing the icon in ``currentColor`` on any element of class ``routes-plane``
+    (or ``routes-plane-icon``), the SVG written once into the page as a mask."""
+    uri = "data:image/svg+xml," + re.sub(
+        r'[<>#"%]', lambda m: f"%{ord(m.group()):02X}", aircraft_svg()
+    )
+    mask = f'url("{uri}") center / contain no-repeat'
+    return (
+        ".routes-plane, .routes-plane-icon { background: currentColor; "
+        f"-webkit-mask: {mask}; mask: {mask}; }}"
+    )
