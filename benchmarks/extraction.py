@@ -7,9 +7,12 @@ the gold places (600 km when the gold place is a country).  Printed: leg precisi
 and F1 over all files, per-attribute accuracy over matched flights (aircraft set,
 personnel, cargo, date, commander) and per file (flight count), then each file's misses.
 
+Each folder is scored on its own (the corpus the reader was written against, the held-out
+set, and ``blind2``, reports written without looking at the reader's output).
+
 Usage::
 
-    python benchmarks/extraction.py                      # tests/fixtures/news
+    python benchmarks/extraction.py          # tests/fixtures/news, news/heldout, news/blind2
     python benchmarks/extraction.py --fixtures tests/fixtures/news/heldout
 """
 
@@ -127,15 +130,29 @@ def score_file(txt: Path, gold: dict) -> dict:
     }
 
 
+NEWS = ROOT / "tests" / "fixtures" / "news"
+DEFAULT_FOLDERS = (NEWS, NEWS / "heldout", NEWS / "blind2")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixtures", type=Path, default=ROOT / "tests" / "fixtures" / "news",
-                        help="folder of NN_slug.txt reports with NN_slug.gold.yaml beside them")
+    parser.add_argument("--fixtures", type=Path, action="append",
+                        help="folder of NN_slug.txt reports with NN_slug.gold.yaml beside them "
+                             "(repeatable; default: the corpus, heldout/ and blind2/)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only the totals")
     args = parser.parse_args(argv)
-    files = sorted(p for p in args.fixtures.glob("*.txt") if p.with_suffix(".gold.yaml").exists())
+    status = 0
+    for i, folder in enumerate(args.fixtures or DEFAULT_FOLDERS):
+        if i:
+            print()
+        status = max(status, score_folder(folder, args.quiet))
+    return status
+
+
+def score_folder(folder: Path, quiet: bool) -> int:
+    files = sorted(p for p in folder.glob("*.txt") if p.with_suffix(".gold.yaml").exists())
     if not files:
-        print(f"no reports with gold files in {args.fixtures}", file=sys.stderr)
+        print(f"no reports with gold files in {folder}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     totals = {"tp": 0, "found": 0, "gold": 0, "count_ok": 0}
@@ -160,13 +177,17 @@ def main(argv: list[str] | None = None) -> int:
     p = totals["tp"] / totals["found"] if totals["found"] else 1.0
     r = totals["tp"] / totals["gold"] if totals["gold"] else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"reports: {len(files)} in {args.fixtures} ({elapsed:.1f} s)")
+    try:
+        shown = folder.resolve().relative_to(ROOT)
+    except ValueError:
+        shown = folder
+    print(f"reports: {len(files)} in {shown} ({elapsed:.1f} s)")
     print(f"legs: gold {totals['gold']}, found {totals['found']}, matched {totals['tp']}")
     print(f"leg precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
     for k, (ok, n) in attrs.items():
         print(f"{k:<10} {ok}/{n} = {ok / n if n else 1.0:.3f}  (over matched flights)")
     print(f"{'flights':<10} {totals['count_ok']}/{len(files)} = {totals['count_ok'] / len(files):.3f}  (files with the right flight count)")
-    if failures and not args.quiet:
+    if failures and not quiet:
         print("\nfailures:")
         for name, problems in failures:
             print(f"  {name}")

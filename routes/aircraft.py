@@ -50,9 +50,20 @@ _MAKERS = {
     "casa": "",
     "transall": "",
 }
-_MAKER_RE = r"(?:Antonov|Ilyushin|Tupolev|Yakovlev|Beriev|Boeing|Airbus|Lockheed(?:\s+Martin)?|McDonnell\s+Douglas|Xian|Xi'an|Embraer|CASA)"
-#: A variant suffix after a designation: Il-96-300, 747-400F, Il-62M, Tu-95MS, C-130J, Tu-160s.
-_VARIANT = r"(?:-\d{2,3}[A-Z]{0,2}\b|[A-Z]{1,3}\d?(?![a-z])|s\b)?"
+#: Maker words that may stand in front of a designation in text ("Antonov An-124").
+_MAKER_WORDS = frozenset(
+    "antonov ilyushin tupolev yakovlev beriev boeing airbus lockheed martin mcdonnell douglas "
+    "xian embraer casa".split()
+)
+#: A variant written after a designation, inside its last word: Il-76MD, Tu-95MS, C-130J, Tu-160s.
+_LETTER_VARIANT = re.compile(r"(?<=\d)(?:[A-Z]{1,3}\d?|s)$")
+#: A numeric variant after a hyphen: Il-96-300, 747-400F.
+_NUMBER_VARIANT = re.compile(r"\d{2,3}[A-Z]{0,2}$")
+#: Words of text: runs of letters and digits (what stands between them is looked at apart).
+_ATOM = re.compile(r"[^\W_]+")
+_HYPHENS = "-\u2010\u2011\u2013"
+_HYPHEN_CLASS = r"\-\u2010\u2011\u2013"
+_MAX_ATOMS = 7
 _NAME_AFTER = re.compile(
     r"\s+(?:Super\s+)?(?:Ruslan|Antei|Globemaster(?:\s+III)?|Galaxy|Hercules|Atlas|Mriya"
     r"|Stratotanker|Millennium|Kunpeng)\b"
@@ -122,66 +133,132 @@ def _index() -> dict[str, AircraftType]:
     return index
 
 
-def _pattern(name: str) -> str:
-    """A regex for one name as written in news text: hyphens optional between letters and
-    digits, spaces flexible, the maker word optional in front."""
-    parts = re.findall(r"[A-Za-z']+|\d+|[^A-Za-z\d\s]+|\s+", name)
-    out = []
-    for prev, part in zip([None, *parts], parts):
-        if part.isspace():
-            out.append(r"[\s-]+")
-        elif part == "-":
-            out.append(r"[-\u2010\u2011\u2013]?")
-        elif re.fullmatch(r"[^A-Za-z\d]+", part):
-            out.append(re.escape(part))
-        else:
-            if prev is not None and not prev.isspace() and prev != "-":
-                out.append(r"[-\u2010\u2011\u2013]?")  # "A400M" or "A-400M"
-            # First letter as written (case-sensitive: keeps "be 200" out), the rest either case.
-            out.append(re.escape(part[0]) + "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in part[1:]))
-    return "".join(out)
+def _text_key(name: str) -> str:
+    """How a name is matched in text: lower case, apostrophes and hyphens dropped, spaces
+    kept ("An-124" -> "an124", "Antonov 124" -> "antonov 124", "Xi'an Y-20" -> "xian y20")."""
+    return " ".join(re.sub(rf"['\u2019{_HYPHEN_CLASS}]", "", name.lower()).split())
 
 
 @functools.cache
-def _text_regex() -> re.Pattern[str]:
-    names: list[tuple[str, str]] = []
+def _text_names() -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """Text keys of every designation, alias and name: ``key -> ((first character,
+    designation, takes a variant), ...)``.  Names that are only digits ("747") are left
+    out: alone, they are too often a plain number."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
     for kind in types():
-        for name in (kind.designation, *kind.aliases):
+        for name in (kind.designation, *kind.aliases, kind.name):
             if name.isdigit():
-                continue  # "747" alone is too often a plain number
-            names.append((name, kind.designation))
-        if kind.name not in {n for n, _ in names}:
-            names.append((kind.name, kind.designation))
-    names.sort(key=lambda n: -len(n[0]))
-    groups = []
-    for i, (name, _) in enumerate(names):
-        tail = _VARIANT if name[-1].isdigit() or name.endswith("M") else ""
-        groups.append(f"(?P<n{i}>{_pattern(name)}{tail})")
-    regex = rf"(?<![\w-])(?:{_MAKER_RE}[\s-]+)?(?:{'|'.join(groups)})(?![\w])"
-    _text_regex.names = names  # type: ignore[attr-defined]
-    return re.compile(regex)
+                continue
+            entry = (name[0], kind.designation, name[-1].isdigit() or name.endswith("M"))
+            bucket = out.setdefault(_text_key(name), [])
+            if entry not in bucket:
+                bucket.append(entry)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _keys(text: str, atoms: list[re.Match], i: int, j: int):
+    """The text keys atoms ``i..j`` may stand for: a hyphen between two atoms may be part of
+    a designation ("An-124", joined) or stand for a space ("Antonov-124")."""
+    keys = [atoms[i].group().lower()]
+    for a, b in zip(atoms[i:j], atoms[i + 1:j + 1]):
+        gap = text[a.end():b.start()]
+        word = b.group().lower()
+        if gap in ("'", "\u2019"):
+            keys = [k + word for k in keys]
+        elif gap and gap in _HYPHENS:
+            keys = [k + sep + word for k in keys for sep in ("", " ")]
+        else:
+            keys = [k + " " + word for k in keys]
+    return keys
+
+
+def _joined(text: str, a: re.Match, b: re.Match) -> bool:
+    """Whether two neighbouring atoms may belong to one aircraft name."""
+    gap = text[a.end():b.start()]
+    return gap in ("'", "\u2019") or (len(gap) == 1 and gap in _HYPHENS) or (
+        gap.isspace() and gap.count("\n") < 2 and len(gap) < 3)
+
+
+def _name_at(text: str, atoms: list[re.Match], i: int, last: int) -> tuple[int, str] | None:
+    """The longest aircraft name starting at atom ``i`` (ending at or before ``last``):
+    ``(index of its last atom, designation)``."""
+    names = _text_names()
+    first = atoms[i].group()[0]
+    for j in range(last, i - 1, -1):
+        for key in _keys(text, atoms, i, j):
+            for lead, designation, _ in names.get(key, ()):
+                if lead == first:
+                    return j, designation
+        # A variant in the last word: "Il-76MD", "Tu-160s", or after a hyphen: "Il-96-300".
+        word = atoms[j].group()
+        v = _LETTER_VARIANT.search(word)
+        if v and v.start() > 0:
+            stem = text[atoms[i].start():atoms[j].start() + v.start()]
+            hit = _variant_of(stem, first)
+            if hit:
+                return j, hit
+        gap = text[atoms[j - 1].end():atoms[j].start()] if j > i else ""
+        if len(gap) == 1 and gap in _HYPHENS and _NUMBER_VARIANT.fullmatch(word):
+            for key in _keys(text, atoms, i, j - 1):
+                for lead, designation, takes in names.get(key, ()):
+                    if lead == first and takes:
+                        return j, designation
+    return None
+
+
+def _variant_of(stem: str, first: str) -> str | None:
+    for key in {_text_key(stem), _text_key(re.sub(rf"[{_HYPHEN_CLASS}]", " ", stem))}:
+        for lead, designation, takes in _text_names().get(key, ()):
+            if lead == first and takes:
+                return designation
+    return None
 
 
 def find_in_text(text: str) -> list[tuple[int, int, AircraftType]]:
     """The aircraft types mentioned in ``text``: ``(start, end, type)`` in text order.
 
     ``text[start:end]`` is the mention as written, maker word included ("Antonov An-124").
+    Names are matched word by word against the table (no regex per name): the first letter
+    as written ("be 200" is no Be-200), the rest in either case, hyphens optional where a
+    designation has them ("AN124", "A-400M"), and a variant may follow ("Il-76MD").
     """
-    regex = _text_regex()
-    names = _text_regex.names  # type: ignore[attr-defined]
     by_designation = {k.designation: k for k in types()}
+    atoms = list(_ATOM.finditer(text))
     out: list[tuple[int, int, AircraftType]] = []
-    for m in regex.finditer(text):
-        if out and m.start() < out[-1][1]:
-            continue  # inside the type name taken with the previous mention
-        group = next(g for g, v in m.groupdict().items() if v is not None)
-        kind = by_designation[names[int(group[1:])][1]]
-        end = m.end()
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if not (a.group()[0].isupper() or a.group()[0].isdigit()) or (
+                a.start() > 0 and (text[a.start() - 1] in _HYPHENS or text[a.start() - 1].isalnum())):
+            i += 1
+            continue
+        last = i
+        while last + 1 < len(atoms) and last - i < _MAX_ATOMS - 1 and _joined(text, atoms[last], atoms[last + 1]):
+            last += 1
+        found = None
+        # A maker word in front ("Antonov An-124", "Lockheed Martin C-130J") joins the match.
+        k = i
+        while k < last and atoms[k].group().lower() in _MAKER_WORDS:
+            k += 1
+            hit = _name_at(text, atoms, k, last)
+            if hit:
+                found = hit
+                break
+        if found is None:
+            found = _name_at(text, atoms, i, last)
+        if found is None:
+            i += 1
+            continue
+        j, designation = found
+        end = atoms[j].end()
         # Take the type's own name when it follows ("An-124 Ruslan", "C-17 Globemaster III").
         follow = _NAME_AFTER.match(text, end)
         if follow:
             end = follow.end()
-        out.append((m.start(), end, kind))
+        out.append((a.start(), end, by_designation[designation]))
+        i = j + 1
+        while i < len(atoms) and atoms[i].start() < end:
+            i += 1
     return out
 
 

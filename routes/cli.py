@@ -11,7 +11,8 @@ import sys
 import warnings
 from pathlib import Path
 
-from .errors import NoFlightsFound, RoutesError
+from ._progress import Progress
+from .errors import InputError, NoFlightsFound, RoutesError
 
 __all__ = ["main", "build_parser"]
 
@@ -40,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="HTML file (default output/<name>.html)")
     p.add_argument("--cdn", action="store_true", help="link Leaflet from a CDN instead of inlining it")
     p.add_argument("--title", help="title shown on the map")
+    p.add_argument("--png", metavar="FILE",
+                   help="also write a PNG picture of the map (needs Playwright and Chromium)")
+    p.add_argument("--range-ring", action="append", default=[], metavar="PLACE:AIRCRAFT",
+                   help="draw the aircraft's range around the place, e.g. CCS:An-124 "
+                        "(at the payload of a flight with that type; repeatable)")
 
     p = sub.add_parser("extract", help="flights found in the input")
     inputs(p)
@@ -69,13 +75,28 @@ def _geocoder(args):
 
 def _load(args):
     """Read, geocode and compute; no flight at all is bad input."""
+    with Progress() as progress:
+        report = _read(args, progress)
+        if not report.flights:
+            raise NoFlightsFound(f"no flights found in {_where(args.inputs)}")
+        progress.note(f"locating {len(report.flights)} flights")
+        return _locate_and_measure(report, args)
+
+
+def _read(args, progress=None):
+    """Every input read into one report (a batch's progress on a terminal's stderr)."""
     from .inputs import read_inputs
 
-    report = read_inputs(args.inputs, year=args.year)
-    if not report.flights:
-        where = ", ".join(args.inputs) if args.inputs else "the embedded example"
-        raise NoFlightsFound(f"no flights found in {where}")
-    return _locate_and_measure(report, args)
+    return read_inputs(args.inputs, year=args.year, progress=progress)
+
+
+def _where(inputs: list[str]) -> str:
+    """The inputs named in a message; a long batch by its first two and a count."""
+    if not inputs:
+        return "the embedded example"
+    if len(inputs) <= 3:
+        return ", ".join(inputs)
+    return f"{inputs[0]}, {inputs[1]} and {len(inputs) - 2} more inputs"
 
 
 def _locate_and_measure(report, args):
@@ -90,25 +111,45 @@ def _print_json(obj) -> None:
 
 
 def cmd_map(args) -> None:
+    from ._io import check_output_path
     from .inputs import input_name
     from .render import make_map, save_map
 
-    report = _load(args)
     out = Path(args.output) if args.output else OUTPUT_DIR / f"{input_name(args.inputs)}.html"
-    m = make_map(report, title=args.title)
-    path = save_map(m, out, self_contained=not args.cdn)
+    check_output_path(args.output or out, make_parents=True)  # a bad -o fails before the work
+    if args.png:
+        from .render.snapshot import check_available
+
+        check_available()  # before the work, not after
+    report = _load(args)
+    from .range_check import make_ring
+
+    rings = [make_ring(spec, report) for spec in args.range_ring]
+    m = make_map(report, title=args.title, rings=rings)
+    try:
+        path = save_map(m, out, self_contained=not args.cdn)
+    except OSError as exc:  # save_map writes atomically: an existing file is left whole
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+    if args.png:
+        from .render.snapshot import save_png
+
+        try:
+            save_png(m, args.png)
+        except OSError as exc:
+            raise InputError(f"cannot write {args.png}: {exc.strerror or exc}") from None
     _warn(report)
     print(path)
 
 
 def cmd_extract(args) -> None:
     from .export import to_json
-    from .inputs import read_inputs
 
     if args.json:
-        report = read_inputs(args.inputs, year=args.year)
-        if report.flights:
-            report = _locate_and_measure(report, args)
+        with Progress() as progress:
+            report = _read(args, progress)
+            if report.flights:
+                progress.note(f"locating {len(report.flights)} flights")
+                report = _locate_and_measure(report, args)
         _print_json(to_json(report))
         return
     report = _load(args)
@@ -136,7 +177,10 @@ def cmd_legs(args) -> None:
         frame = export.legs_frame(report)
         cols = ["flight", "leg", "from", "to", "distance_km", "distance_nm",
                 "initial_bearing_deg", "duration_h"]
-        print(frame[cols].round(1).to_string(index=False))
+        table = frame[cols].round(1)
+        # BEYOND flags a leg longer than the aircraft's range at the reported payload
+        table["range"] = frame["range_ok"].map({True: "ok", False: "BEYOND"}).fillna("?")
+        print(table.to_string(index=False))
     _warn(report)
 
 
@@ -162,14 +206,23 @@ def cmd_geocode(args) -> None:
 
 def _warn(report) -> None:
     for w in report.warnings:
-        print(f"routes: warning: {w}", file=sys.stderr)
+        print(f"routes: warning: {_one_line(w)}", file=sys.stderr)
+
+
+#: Control characters (a file name may hold a new line) shown escaped, so that every
+#: message stays one line on the terminal.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+
+
+def _one_line(message: object) -> str:
+    return str(message).translate(_CONTROLS)
 
 
 COMMANDS = {"map": cmd_map, "extract": cmd_extract, "legs": cmd_legs, "geocode": cmd_geocode}
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
-    print(f"routes: warning: {message}", file=sys.stderr)
+    print(f"routes: warning: {_one_line(message)}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             COMMANDS[args.command](args)
         except RoutesError as exc:
-            print(f"routes: error: {exc}", file=sys.stderr)
+            print(f"routes: error: {_one_line(exc)}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
             return 130

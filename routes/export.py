@@ -28,7 +28,8 @@ f1,1,Sheremetyevo,UUEE,55.9726,37.4146,airport,RU
 from __future__ import annotations
 
 import os
-from xml.sax.saxutils import escape
+import re
+from xml.sax.saxutils import escape as _xml_escape
 
 import pandas as pd
 from shapely.geometry import LineString
@@ -37,6 +38,7 @@ from ._io import write_text_atomic
 from .errors import RoutesError
 from .geodesy import split_antimeridian
 from .model import Flight, Leg, Place, Report, Stop
+from .range_check import range_columns
 
 __all__ = [
     "LEG_COLUMNS",
@@ -59,6 +61,7 @@ LEG_COLUMNS = (
     "to", "to_code", "to_lat", "to_lon", "to_kind", "to_country", "to_mention",
     "distance_km", "distance_nm", "initial_bearing_deg", "final_bearing_deg", "duration_h",
     "aircraft", "date", "personnel", "cargo_tonnes", "commander",
+    "range_ok", "range_km", "range_aircraft",
 )
 #: Columns of :func:`places_frame`, in order.
 PLACE_COLUMNS = (
@@ -157,6 +160,7 @@ def _leg_json(flight: Flight, leg: Leg) -> dict:
         "initial_bearing_deg": _r(leg.initial_bearing_deg, 1),
         "final_bearing_deg": _r(leg.final_bearing_deg, 1),
         "duration_h": _r(leg.duration_h, 2),
+        **range_columns(leg, flight),
     }
 
 
@@ -184,6 +188,7 @@ def _leg_row(flight: Flight, leg: Leg) -> dict:
         personnel=flight.personnel,
         cargo_tonnes=flight.cargo_tonnes,
         commander=flight.commander,
+        **range_columns(leg, flight),
     )
     return row
 
@@ -332,6 +337,20 @@ def to_geojson(report: Report) -> dict:
 
 
 # ---------------------------------------------------------------------------- KML
+
+#: Characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data: markup escaped, characters XML cannot hold (a form
+    feed in a CSV cell) replaced by U+FFFD, so the document always parses.
+
+    >>> escape("a <b> & \x0c")
+    'a &lt;b&gt; &amp; \ufffd'
+    """
+    return _xml_escape(_NOT_XML.sub("\ufffd", text))
+
 
 def _kml_coords(points) -> str:
     return " ".join(f"{x:.{COORD_DECIMALS}f},{y:.{COORD_DECIMALS}f},0" for x, y in points)

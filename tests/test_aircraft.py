@@ -52,3 +52,19 @@ def test_range_at_payload():
     assert range_km_at(c17, None) == c17.ferry_range_km
     assert range_km_at(c17, 10 * c17.max_payload_t) == c17.range_km
     assert c17.range_km < range_km_at(c17, 35.0) < c17.ferry_range_km
+
+
+@pytest.mark.parametrize("text, mention, designation", [
+    ("an AN124 landed", "AN124", "An-124"), ("the A-400M left", "A-400M", "A400M"),
+    ("an Il-96-300 flew", "Il-96-300", "Il-96"), ("two Tu-160s flew", "Tu-160s", "Tu-160"),
+    ("a Lockheed Martin C-130J Super Hercules", "Lockheed Martin C-130J Super Hercules", "C-130"),
+    ("an Antonov-124 landed", "Antonov-124", "An-124"), ("a Boeing 777-300ER", "Boeing 777-300ER", "Boeing 777"),
+    ("a Tu-214PU landed", "Tu-214PU", "Tu-214"), ("Xi'an Y-20 jets", "Xi'an Y-20", "Y-20"),
+])
+def test_find_in_text_spellings(text, mention, designation):
+    ((a, b, kind),) = find_in_text(text)
+    assert (text[a:b], kind.designation) == (mention, designation)
+
+
+def test_numbers_and_words_that_are_no_aircraft():
+    assert find_in_text("An 12-member crew and 747 passengers; a 777-300ER alone; it will be 200 km") == []

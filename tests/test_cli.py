@@ -156,3 +156,18 @@ def test_failed_map_leaves_an_existing_file_alone(tmp_path):
     target.write_text("precious")
     one_line_error(run("map", "XQZ-QQQ", "-o", str(target), cwd=tmp_path))
     assert target.read_text() == "precious"
+
+
+def test_legs_flag_a_leg_beyond_the_aircraft_range(tmp_path):
+    # An Il-62 with 35 t cannot fly Syria -> Caracas non-stop; via Dakar it can.
+    (tmp_path / "nonstop.yaml").write_text(
+        "flights:\n  - route: [Syria, Caracas]\n    aircraft: [Il-62]\n    cargo_tonnes: 35\n")
+    proc = run("legs", "nonstop.yaml", "--json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    (leg,) = json.loads(proc.stdout)["flights"][0]["legs"]
+    assert leg["range_ok"] is False and leg["range_aircraft"] == "Il-62"
+    assert leg["distance_km"] > leg["range_km"]
+    proc = run("legs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "BEYOND" not in proc.stdout and proc.stdout.count(" ok") == 2
+    assert "BEYOND" in run("legs", "nonstop.yaml", cwd=tmp_path).stdout

@@ -91,7 +91,8 @@ def test_json_matches_the_contract():
     assert f["evidence"] == [{"fact": "origin", "text": "set off from Syria", "start": 210, "end": 228}]
     first, second = f["legs"]
     assert set(first) == {"from", "to", "distance_km", "distance_nm", "initial_bearing_deg",
-                          "final_bearing_deg", "duration_h"}
+                          "final_bearing_deg", "duration_h", "range_ok", "range_km",
+                          "range_aircraft"}
     assert first["from"]["name"] == "Syria" and first["from"]["kind"] == "country"
     assert first["from"]["code"] is None and first["from"]["country"] == "SY"
     assert first["to"]["code"] == "GOOY" and first["to"]["kind"] == "airport"

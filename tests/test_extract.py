@@ -69,17 +69,7 @@ def test_corpus_legs_match_gold(path: Path):
                if not any(near(fa, a) and near(fb, b) for fa, fb in found)]
     extra = [f"{fa.name} -> {fb.name}" for fa, fb in found
              if not any(near(fa, a) and near(fb, b) for a, b in gold_legs)]
-    if missing and path.stem in GAZETTEER_GAPS:
-        pytest.xfail(GAZETTEER_GAPS[path.stem])
     assert not missing and not extra, (missing, extra)
-
-
-#: Reports whose legs need a place the gazetteer's scan does not find yet.
-GAZETTEER_GAPS = {
-    "02_havana_presidential": "scan does not find 'Vnukovo-2 airport'",
-    "09_sudan_two_aircraft": "scan does not find 'Djibouti' nor 'Al-Azraq air base'",
-    "27_long_tons_akrotiri": "scan does not find 'RAF Akrotiri'",
-}
 
 
 @pytest.mark.parametrize("name", ["14_no_flight_politics", "31_no_flight_generic"])
@@ -116,3 +106,34 @@ def test_year_from_argument_and_warning_without_year():
     assert read_text(text, year=2022).flights[0].date == "2022-06-17"
     report = read_text(text)
     assert report.flights[0].date is None and report.warnings
+
+
+@pytest.mark.parametrize("text, route", [
+    ("A Moscow\u2013Tashkent\u2013Kabul charter delivered aid on 15 September 2021.", ["Moscow", "Tashkent", "Kabul"]),
+    ("The jet flew Bamako-Niamey on 2 March 2023.", ["Bamako", "Niamey"]),
+    ("RA-78830 on 4 April 2024: UUMU \u2192 OSLK \u2192 HLLM.", ["UUMU", "OSLK", "HLLM"]),
+    ("Russian Il-62 lands in Managua after Havana stopover", ["Havana", "Managua"]),
+    ("Il-96 lands in Caracas after Syria flight", ["Syria", "Caracas"]),
+    ("Two Tu-160s flew from Engels to Maiquetia by way of Olenya on 10 December 2018.", ["Engels", "Olenya", "Maiquetia"]),
+    ("The plane flew Moscow to Kaliningrad on 4 June 2021.", ["Moscow", "Kaliningrad"]),
+])
+def test_written_routes_and_headlines(text, route):
+    (f,) = read_text(text).flights
+    assert [s.ref.text for s in f.stops] == route
+
+
+def test_diverted_and_cancelled_legs():
+    text = ("A Havana-bound Il-76 took off from Moscow on 5 August 2022 but was diverted to Shannon "
+            "after being refused overflight.")
+    (f,) = read_text(text).flights
+    assert [s.ref.text for s in f.stops] == ["Moscow", "Shannon"]
+    text = "A Caracas-bound An-124 left Moscow on 5 May 2020 and landed in Dakar to refuel."
+    assert [s.ref.text for s in read_text(text).flights[0].stops] == ["Moscow", "Dakar", "Caracas"]
+    text = "Two Tu-160s flew from Engels to Maiquetia on 10 December 2018. A planned hop to Managua was cancelled."
+    assert [s.ref.text for s in read_text(text).flights[0].stops] == ["Engels", "Maiquetia"]
+
+
+def test_a_dateline_date_is_not_the_flight_date():
+    text = "MOSCOW, 11 July 2014 - The Il-96 took off from Vnukovo on Thursday and landed in Havana."
+    (f,) = read_text(text).flights
+    assert f.date is None

@@ -358,3 +358,56 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["GOOY", "True"]
+
+
+# --- scan: airfields by facility word, hyphenated routes, weak one-word names ----------------------
+
+@pytest.mark.parametrize("text, found, icao", [
+    ("flew them to Al-Azraq air base in Jordan", "Al-Azraq air base", "OJ40"),
+    ("landed at RAF Akrotiri in Cyprus", "RAF Akrotiri", "LCRA"),
+    ("took off from Vnukovo-2 airport", "Vnukovo-2 airport", "UUWW"),
+    ("We left Vnukovo-2 at dawn", "Vnukovo-2", "UUWW"),
+    ("left Joint Base Charleston", "Joint Base Charleston", "KCHS"),
+    ("at Belgrade's Nikola Tesla airport", "Belgrade's Nikola Tesla airport", "LYBE"),
+    ("at Augusto C. Sandino airport", "Augusto C. Sandino airport", "MNMG"),
+    ("at Budapest Liszt Ferenc airport", "Budapest Liszt Ferenc airport", "LHBP"),
+])
+def test_scan_finds_airfields_by_their_facility_word(text, found, icao):
+    (m,) = [m for m in scan(text) if m.candidates[0].kind == "airport"]
+    assert m.text == found and m.candidates[0].icao == icao
+    assert lookup(found)[0].icao == icao  # what scan finds, lookup resolves
+
+
+def test_scan_reads_a_country_whose_demonym_is_its_name():
+    assert [m.text for m in scan("It flew to Djibouti.")] == ["Djibouti"]
+
+
+def test_scan_cuts_hyphenated_routes():
+    assert [m.text for m in scan("a Moscow-Caracas charter")] == ["Moscow", "Caracas"]
+    assert [m.text for m in scan("a Caracas-bound plane")] == ["Caracas"]
+    assert [m.text for m in scan("from Ivanovo-Severny")] == ["Ivanovo-Severny"]
+
+
+@pytest.mark.parametrize("text", [
+    "a Boeing 737", "crossing the Atlantic", "in Latin America and South America",
+    "of the Rossiya special flight squadron", "Colonel Alexei Sokolov said", "Colina said",
+    "Reyes said", "Borisov met Semenov", "Perez added",
+])
+def test_scan_needs_a_cue_for_names_that_are_mostly_something_else(text):
+    assert scan(text) == []
+
+
+def test_weak_names_are_places_after_a_cue():
+    assert [m.text for m in scan("It flew to Sokolov, then to Colina via Shannon.")] == [
+        "Sokolov", "Colina", "Shannon"]
+    assert [m.text for m in scan("Mozdok-Hmeimim flights")] == ["Mozdok", "Hmeimim"]
+
+
+def test_alternate_names_rank_below_a_city_of_that_name():
+    assert first("Cancun").country == "MX" and first("Nis").country == "RS"
+    assert first("Moskva").country == "RU" and first("Bombay").country == "IN"
+
+
+def test_alias_coordinates_correct_airportsdata():
+    # airportsdata has EBLG at 50.3811, 5.2634 (degrees-minutes-seconds read as decimals).
+    assert km(first("EBLG"), 50.637, 5.443) < 2

@@ -8,6 +8,9 @@
   the nearest date written before them.
 * Weekdays ("on Saturday") need a calendar reference the text rarely gives and are left
   unresolved.
+* A dateline's date ("MOSCOW, 11 July 2014 -") is when the report was filed: it gives the
+  year, and anchors "two days later", but :func:`in_dateline` tells the reader it is no
+  flight's date.
 
 Examples
 --------
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 
 from .numbers import parse_number
 
-__all__ = ["DateMention", "find_dates", "text_year", "MONTHS"]
+__all__ = ["DateMention", "find_dates", "text_year", "in_dateline", "MONTHS"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -80,6 +83,23 @@ def text_year(text: str, before: int | None = None) -> int | None:
                 return int(m.group("y"))
     m = _YEAR_WORD.search(text)
     return int(m.group()) if m else None
+
+
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]+(?:\s*\([^)]*\))?,\s*")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$)")
+
+
+def in_dateline(text: str, date: DateMention) -> bool:
+    """Whether ``date`` is the date of a dateline: "MOSCOW, 11 July 2014 -" at the start of
+    a line, the place in capitals.
+
+    >>> t = "MOSCOW, 11 July 2014 - It landed on 10 July."
+    >>> [in_dateline(t, d) for d in find_dates(t)]
+    [True, False]
+    """
+    line_start = text.rfind("\n", 0, date.start) + 1
+    return bool(_DATELINE_HEAD.fullmatch(text, line_start, date.start)
+                and _DATELINE_TAIL.match(text, date.end))
 
 
 def _month(m: re.Match) -> int:

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 
 from ..aircraft import find_in_text
 from ..model import Evidence, Flight, PlaceRef, Report, Stop
-from .dates import DateMention, find_dates, text_year
+from .dates import DateMention, find_dates, in_dateline, text_year
 from .numbers import cargo_mentions, personnel_mentions
 from .order import Stopish, flight_order
 from .people import find_commanders
 from .places import Mention, place_mentions, same_place
-from .roles import Role, background_clause, hypothetical, negated_or_modal, role_of
+from .roles import Role, background_clause, bound_for, chain_roles, hypothetical, negated_or_modal, role_of
 from .sentences import Span, clauses, sentences
 
 __all__ = ["read_text"]
@@ -62,10 +62,12 @@ class Draft:
         return {t.designation for c in self.clauses for _, _, t in aircraft_by_clause.get(c, [])}
 
     def route(self) -> list[Stopish]:
+        # Where it was headed: dropped when it was diverted, else the end of the route.
+        diverted = any(e.role.diverted for e in self.events)
         stops = [
-            Stopish(e.mention, e.role.role, e.mention.start, e.role.earlier, e.role.continuing,
-                    e.role.and_back, e.role.returning, payload=e)
-            for e in self.events
+            Stopish(e.mention, e.role.role, e.mention.start + (10**8 if e.role.intended else 0),
+                    e.role.earlier, e.role.continuing, e.role.and_back, e.role.returning, payload=e)
+            for e in self.events if not (e.role.intended and diverted)
         ]
         if self.implicit_origin is not None and not any(s.role == "origin" for s in stops):
             stops.append(Stopish(self.implicit_origin, "origin", -1, payload=None))
@@ -133,8 +135,10 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         if background[ci]:
             continue
         previous = None
-        for m in (m for m in mentions if clause.start <= m.start < clause.end):
-            role = role_of(text, clause, m, previous)
+        in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+        chained = chain_roles(text, clause, in_clause)
+        for m in in_clause:
+            role = chained.get(id(m)) or role_of(text, clause, m, previous) or bound_for(text, m)
             if role is not None and negated_or_modal(text, clause, role.cue_start, m.phrase_start):
                 role = None
             previous = (m, role)
@@ -146,7 +150,7 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         if ci in by_clause and ci not in events_by_clause and hypothetical(text, clause):
             del by_clause[ci]
     drafts = _gather(text, clause_spans, background, events_by_clause, by_clause)
-    dates = [d for d in find_dates(text, year) if not background[clause_of(d.start)]]
+    dates = [d for d in find_dates(text, year) if not background[clause_of(d.start)] and not in_dateline(text, d)]
     people = [q for q in personnel_mentions(text) if not background[clause_of(q.start)]]
     cargo = [q for q in cargo_mentions(text) if not background[clause_of(q.start)]]
     leaders = [c for c in commanders if not background[clause_of(c.cue_start)]]

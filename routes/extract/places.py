@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import gazetteer
 from ..model import Place
 
 __all__ = ["Mention", "place_mentions", "same_place", "km_between"]
@@ -100,8 +101,6 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
 
     ``exclude`` lists spans (aircraft names, people's names) no place may overlap.
     """
-    from .. import gazetteer
-
     matches = [
         m for m in gazetteer.scan(text)
         if m.candidates and not any(a < m.end and m.start < b for a, b in exclude)
@@ -155,9 +154,12 @@ def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             prev = out[-1]
             gap = text[prev.phrase_end:m.start]
             # "Moscow's Vnukovo airport", "Syria's Latakia": the second names the place.
-            if re.fullmatch(r"['\u2019]s?\s+", gap) and _contains(prev, m):
+            # The owner may be a namesake far away ("Fort Bragg's Pope Field"): it still
+            # only says where the place is, and gives its country when it contains it.
+            if re.fullmatch(r"['\u2019]s?\s+", gap) and (_contains(prev, m) or _owner(prev, m)):
+                hint = prev.country if _contains(prev, m) else m.country_hint
                 out[-1] = replace(
-                    m, phrase_start=prev.phrase_start, country_hint=prev.country or m.country_hint,
+                    m, phrase_start=prev.phrase_start, country_hint=hint or m.country_hint,
                     qualifiers=(*prev.qualifiers, prev.text),
                 )
                 continue
@@ -170,6 +172,12 @@ def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+def _owner(owner: Mention, place: Mention) -> bool:
+    """Whether "owner's place" names a place by its owner: a city or country's airport."""
+    return (owner.place is not None and place.place is not None and owner.kind in ("city", "country")
+            and place.kind == "airport")
 
 
 def _contains(outer: Mention, inner: Mention) -> bool:
@@ -207,8 +215,6 @@ _UNNAMED = re.compile(
 
 def _unnamed_places(text: str, mentions: list[Mention], exclude) -> list[Mention]:
     """"the Syrian port city" (no name given): the country, as a country-level mention."""
-    from .. import gazetteer
-
     out = []
     for m in _UNNAMED.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in [*((x.phrase_start, x.phrase_end) for x in mentions), *exclude]):

@@ -22,12 +22,13 @@ last year", "regularly").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .places import Mention
 from .sentences import Span, words
 
-__all__ = ["Role", "role_of", "background_clause", "negated_or_modal", "hypothetical", "MOVEMENT"]
+__all__ = ["Role", "role_of", "chain_roles", "bound_for", "background_clause", "negated_or_modal", "hypothetical",
+           "MOVEMENT"]
 
 ORIGIN, STOPOVER, DESTINATION = "origin", "stopover", "destination"
 
@@ -65,7 +66,7 @@ FILLERS = frozenset(
     saturday sunday january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec planes plane aircraft jet jets it they
     in brief short technical refuelling refueling intermediate scheduled unscheduled fuel
-    its their hop instead straight directly non-stop nonstop""".split()
+    its their hop instead straight directly non-stop nonstop over""".split()
 )
 #: Words right before "to" that make it no movement ("according to", "ambassador to").
 TO_BLOCKERS = frozenset(
@@ -87,6 +88,11 @@ _DIRECT = {
     **dict.fromkeys("reached reaching reach reaches".split(), DESTINATION),
     **dict.fromkeys("transited transiting".split(), STOPOVER),
 }
+#: Cues of a destination headed for, not yet reached ("bound for", "en route to").
+_INTENDED = frozenset("bound headed heading heads head route way destined".split())
+_HEADED = re.compile(r"\b(?:en\s+route|(?<!-)bound|head(?:ed|ing)|on\s+(?:its|their|the)\s+way|destined)\b", re.I)
+_DIVERSION = re.compile(r"\b(?:divert\w*|re-?rout\w*|redirect\w*|forced\s+to\s+land|emergency\s+landing)\b", re.I)
+_FLEW = frozenset("flew flies fly flying flown travelled traveled routed".split())
 _CONTINUE = re.compile(r"\b(?:on|onward|onwards|then|continued|continuing|continues|finally|further|next|proceeded)\b", re.I)
 _RETURN = re.compile(r"\b(?:back|returned|return|returning|returns|home)\b", re.I)
 _NEGATION = re.compile(
@@ -98,7 +104,7 @@ _MODAL = re.compile(
     r"\b(?:(?-i:may)|might|could|would|will|shall|should|'ll|can)\b|\bspeculat\w*|\brumou?r\w*|\bpossibl[ey]\b"
     r"|\bperhaps\b|\bif\b|\bunconfirmed\b|\bconsider\w*|\bbeing\s+(?:prepared|considered|planned)\b"
     r"|\bpropos\w+|\bthreaten\w*|\bwhether\b|\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|supposed|going|planned|planning|likely)\s+to\b"
-    r"|\bplan(?:s|ned|ning)?\s+to\b|\bintend\w*\s+to\b|\bexpected\s+to\b"
+    r"|\bplan(?:s|ned|ning)?\s+to\b|\bintend\w*\s+to\b|\bexpected\s+to\b|\b(?:a|the|an)\s+planned\b"
     r"|\b(?:waiting|hoping|seeking|trying|wants?|wanted|asked|asking|requested)\b",
     re.I,
 )
@@ -111,6 +117,9 @@ _BACKGROUND = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
+_CALLED_OFF = re.compile(
+    r"^[^,;]{0,40}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
+    r"|postponed|shelved|abandoned|denied|refused|blocked)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,8 @@ class Role:
     continuing: bool = False  # "then on to": a further leg after the last place
     earlier: bool = False  # pluperfect or "earlier": told after, happened before
     and_back: bool = False  # "to Sochi and back": the flight returns to its origin
+    intended: bool = False  # "a Havana-bound plane", "en route to": where it was headed
+    diverted: bool = False  # "diverted to Shannon": the flight went elsewhere than intended
 
 
 def background_clause(text: str, clause: Span, main_year: int | None) -> bool:
@@ -145,6 +156,8 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
         if verb and _MODAL.search(text, place_start, place_start + verb.end()):
             return True
     window_start = max(clause.start, cue_start - 30)
+    if _CALLED_OFF.search(text, place_start, clause.end):
+        return True  # "a planned hop to Managua was cancelled"
     return bool(_NEGATION.search(text, window_start, place_start))
 
 
@@ -201,14 +214,63 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
         right + text[clause.end:clause.end + 40] if right.strip() == "" else right,
         re.I,
     ):
-        role = Role(STOPOVER, role.cue_start, role.returning, role.continuing, role.earlier)
+        role = replace(role, role=STOPOVER, intended=False)
     if role.role == DESTINATION and re.match(r"\s+and\s+back\b", right, re.I):
-        role = Role(role.role, role.cue_start, role.returning, role.continuing, role.earlier, and_back=True)
+        role = replace(role, and_back=True)
     before = text[clause.start:mention.start]
     earlier = bool(re.search(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|own|eft|ook|ent)\b|\bearlier\b|\bbefore\s+that\b", before))
     if earlier != role.earlier:
-        role = Role(role.role, role.cue_start, role.returning, role.continuing, earlier, role.and_back)
+        role = replace(role, earlier=earlier)
+    if _DIVERSION.search(text, clause.start, mention.start):
+        role = replace(role, diverted=True)
     return role
+
+
+#: Between two places of a written route: "Moscow-Caracas", "Moscow–Havana", "UUMU → OSLK".
+_CHAIN_GAP = re.compile(r"[-\u2010\u2011\u2013\u2014/]|\s*(?:\u2192|->|=>|>|\u2013>)\s*")
+_ARROW = re.compile(r"\u2192|->|=>|>")
+#: Nouns after a written route that make it a flight: "the Moscow-Havana flight".
+_ROUTE_NOUN = re.compile(
+    r"\W{0,2}(?:(?:[\w-]+\s+){0,2}?)(?:flights?|charters?|route|service|legs?|airlift|run|trips?|sorties?"
+    r"|shuttle|air\s+bridge|hops?|rotations?|missions?)\b", re.I)
+#: Verbs before a written route that make it a flight: "flew Bamako-Niamey".
+_ROUTE_VERB = re.compile(
+    r"\b(?:flew|flies|fly|flying|flown|operated|operates|operating|ran|runs|plied|plies|travell?ed|routed"
+    r"|went|shuttled|hopped|took|taking|completed|made)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
+
+
+def chain_roles(text: str, clause: Span, mentions: list[Mention]) -> dict[int, Role]:
+    """Roles of places written as a route, ``{id(mention): role}``: places joined by
+    hyphens, dashes or arrows ("a Moscow–Tashkent–Kabul charter", "flew Bamako-Niamey",
+    "UUMU → OSLK → HLLM") are origin, stops and destination, when arrows join them, a
+    flight noun follows or a flying verb comes before."""
+    out: dict[int, Role] = {}
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and _CHAIN_GAP.fullmatch(text[mentions[j].phrase_end:mentions[j + 1].phrase_start]):
+            j += 1
+        if j > i:
+            chain = mentions[i:j + 1]
+            gaps = [text[a.phrase_end:b.phrase_start] for a, b in zip(chain, chain[1:])]
+            route = (any(_ARROW.search(g) for g in gaps)
+                     or _ROUTE_NOUN.match(text, chain[-1].phrase_end, clause.end)
+                     or _ROUTE_VERB.search(text[clause.start:chain[0].phrase_start]))
+            if route:
+                cue = chain[0].phrase_start
+                out[id(chain[0])] = Role(ORIGIN, cue)
+                for m in chain[1:-1]:
+                    out[id(m)] = Role(STOPOVER, cue)
+                out[id(chain[-1])] = Role(DESTINATION, cue)
+        i = j + 1
+    return out
+
+
+def bound_for(text: str, mention: Mention) -> Role | None:
+    """"A Havana-bound Il-76": the destination the flight was meant for."""
+    if re.match(r"[-\u2010\u2011]bound\b", text[mention.end:mention.end + 7], re.I):
+        return Role(DESTINATION, mention.start, intended=True)
+    return None
 
 
 def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
@@ -225,6 +287,16 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
                 return Role(p.role, p.cue_start, p.returning, p.continuing, p.earlier)
         if last in ("and", "or"):
             return None
+    if last == "of" and n > 2 and ws[-2].low == "way" and ws[-3].low == "by":
+        return Role(STOPOVER, ws[-3].start)  # "by way of Olenya"
+    if last in ("after", "following", "with"):
+        # Headlines and asides: "lands in Caracas after Syria flight", "after a Dakar stopover".
+        right = text[mention.phrase_end:clause.end]
+        if re.match(r"\s+(?:(?:brief|short|technical|refuell?ing|fuel)\s+)?(?:stopover|stop-over|stop|layover|refuell?ing\s+stop)\b", right, re.I):
+            return Role(STOPOVER, ws[-1].start)
+        if last != "with" and re.match(r"\s+(?:flight|trip|journey|hop|leg)\b", right, re.I):
+            return Role(ORIGIN, ws[-1].start)
+        return None
     # "between X and Y" is read as a route only with a movement verb.
     if last in ("from", "of") and (last == "from" or (n > 1 and ws[-2].low == "out")):
         if n > 1 and ws[-2].low in PROVENANCE and text[ws[-2].end:ws[-1].start].strip() == "" \
@@ -253,7 +325,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         gap = text[ws[cue].start:mention.phrase_start]
         returning = bool(_RETURN.search(gap)) or ws[cue].low in ("returned", "returning", "return", "returns")
         continuing = bool(_CONTINUE.search(text[ws[cue].end:mention.phrase_start])) or ws[cue].low in ("continued", "continuing", "proceeded")
-        return Role(DESTINATION, ws[cue].start, returning=returning, continuing=continuing)
+        intended = ws[cue].low in _INTENDED or bool(_HEADED.search(text, ws[max(0, n - 8)].start, ws[-1].start))
+        return Role(DESTINATION, ws[cue].start, returning=returning, continuing=continuing, intended=intended)
     if last in ("via", "through", "transiting", "transited"):
         if last == "through" and not ({w.low for w in ws} & MOVEMENT):
             return None
@@ -276,6 +349,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         return None
     if last in _DIRECT:
         return Role(_DIRECT[last], ws[-1].start)
+    if last in _FLEW and re.match(r"\s+(?:to|for|on\s+to)\s", text[mention.phrase_end:clause.end]):
+        return Role(ORIGIN, ws[-1].start)  # "flew Moscow to Kaliningrad"
     if text[ws[-1].end:mention.phrase_start].strip() in ("-", "\u2013", "\u2014") and previous and previous[1]:
         return Role(DESTINATION, previous[1].cue_start)
     return None

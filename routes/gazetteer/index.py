@@ -8,7 +8,8 @@ Ranking is decided here, once, as a score per place:
 
 * countries: ``1e9`` plus their population (a country name beats any city);
 * aliases from ``routes/data/aliases.csv``: ``1e8`` for the alias's own name;
-* cities: their population, tripled for national capitals;
+* cities: their population, tripled for national capitals; under an alternate name (not
+  the city's own), a tenth of that;
 * airports: ``1e4`` with an IATA code and "International" in the name, ``5e3`` with an IATA
   code (a proxy for scheduled service), ``100`` without, ``1`` for heliports -- so a city
   named like an airport comes first, and the airport is an alternative.
@@ -38,11 +39,12 @@ from .text import fold, is_latin, name_key
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 4
+FORMAT = 6
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
 CAPITAL_FACTOR = 3
+ALTERNATE_FACTOR = 0.1
 AIRPORT_SCORES = {"international": 1e4, "iata": 5e3, "plain": 100.0, "heliport": 1.0}
 #: Alternate (non-primary) city names are offered to scan() only for cities this big.
 SCAN_ALTERNATE_POPULATION = 100_000
@@ -96,6 +98,8 @@ class _Builder:
         self.pairs: dict[str, dict[int, float]] = defaultdict(dict)
         self.scan: set[str] = set()
         self.aliases: dict[str, set[int]] = defaultdict(set)
+        self.primary: set[tuple[str, int]] = set()  # (key, id) pairs from a place's own name
+        self.alternate: set[tuple[str, int]] = set()  # (key, id) pairs from alternate names only
 
     def add_place(self, row: Row, score: float) -> int:
         self.ix.rows.append(row)
@@ -205,11 +209,12 @@ def _add_cities(b: _Builder) -> dict[str, list[int]]:
             float(pop),
         )
         by_country[c["countrycode"]].append(pid)
-        b.add_name(c["name"], pid, scan=True, suggest=True)
+        b.primary.add((b.add_name(c["name"], pid, scan=True, suggest=True), pid))
         for alt in c.get("alternatenames", ()):
             if _DIGIT.search(alt) or (alt.isupper() and len(alt) <= 4) or not is_latin(alt):
                 continue
-            b.add_name(alt, pid, scan=pop >= SCAN_ALTERNATE_POPULATION)
+            key = b.add_name(alt, pid, scan=pop >= SCAN_ALTERNATE_POPULATION)
+            b.alternate.add((key, pid))
     return by_country
 
 
@@ -259,7 +264,13 @@ def _add_aliases(b: _Builder) -> None:
             b.ix.demonyms[name_key(row.name)] = row.target
             continue
         pid: int | None = None
-        if row.kind == "airport" and row.lat is not None and row.lon is not None:
+        known = b.ix.icao.get(row.target) if row.kind == "airport" and row.target else None
+        if known is not None and row.lat is not None and row.lon is not None:
+            # Coordinates for an airport airportsdata has: a correction of its position.
+            old = b.ix.rows[known]
+            b.ix.rows[known] = (old[0], row.lat, row.lon, *old[3:8], "routes-aliases", old[9])
+            pid = known
+        elif row.kind == "airport" and row.lat is not None and row.lon is not None:
             ident = (row.target or None, round(row.lat, 4), round(row.lon, 4))
             if ident not in made:
                 code = row.target or None
@@ -325,16 +336,29 @@ def build_index() -> Index:
     score = ix.score
     alias_ids = {k: tuple(v) for k, v in b.aliases.items()}
     ix.alias_ids = alias_ids
+    # A city reached only by an alternate name ranks at a tenth of its score: "Cancun" is
+    # Cancún before Changchun (whose pinyin it also is), "Nis" Niš before Nice.
+    alternate = b.alternate - b.primary
+    for key, ids in b.aliases.items():
+        alternate -= {(key, i) for i in ids}
+
+    def rank(k: str, i: int, v: dict[int, float]) -> float:
+        best = max(v[i], score[i])
+        return best * ALTERNATE_FACTOR if (k, i) in alternate else best
+
     ix.names = {
-        k: tuple(sorted(v, key=lambda i, v=v: (-max(v[i], score[i]), i)))
+        k: tuple(sorted(v, key=lambda i, k=k, v=v: (-rank(k, i, v), i)))
         for k, v in b.pairs.items()
     }
     ix.stopwords = sources.word_list("gazetteer_stopwords.txt")
     ix.acronyms = sources.word_list("gazetteer_acronyms.txt")
     stop = {fold(w) for w in ix.stopwords}
+    # A demonym that is also a country's name ("Djibouti") stays a place to scan for.
+    country_names = {name_key(ix.rows[p][0]) for p in ix.countries.values()}
     ix.scan_keys = frozenset(
         k for k in b.scan
-        if k not in stop and k not in ix.demonyms and (len(k) >= 3 or k in ix.caps_only)
+        if k not in stop and (k not in ix.demonyms or k in country_names)
+        and (len(k) >= 3 or k in ix.caps_only)
     )
     ix.max_words = max(k.count(" ") + 1 for k in (*ix.scan_keys, *ix.phrases))
     return ix

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections import defaultdict
 
 from ..model import Place
-from .index import ALIAS_SCORE, Index, get_index, strip_facility
-from .text import name_key
+from .index import ALIAS_SCORE, NAME_PREFIXES, Index, get_index, strip_facility
+from .text import POSSESSIVE, name_key
 
 __all__ = ["lookup", "suggest", "country", "capital", "country_of_demonym", "QUERY_SUFFIXES"]
 
@@ -83,15 +84,35 @@ def _codes(ix: Index, raw: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+#: A numbered airfield of a place: "Vnukovo-2", "Engels-2 air base" (folded: "vnukovo 2").
+_NUMBERED = re.compile(r"^(?P<stem>.+?) \d{1,2}(?P<rest>(?: \S+)*)$")
+
+
 def _facility(ix: Index, key: str) -> tuple[int, ...] | None:
-    """Airports for "<name> airport/air base/...", or None if the query has no such ending."""
-    if not any(key.endswith(" " + s) for s in QUERY_SUFFIXES):
+    """Airports for "<name> airport/air base/..." or "RAF/Joint Base <name>", or None if
+    the query has no such ending or beginning."""
+    prefixed = any(key.startswith(p + " ") for p in NAME_PREFIXES)
+    if not prefixed and not any(key.endswith(" " + s) for s in QUERY_SUFFIXES):
         return None
     core = strip_facility(key, QUERY_SUFFIXES)
+    if prefixed:
+        core = strip_facility(core)
     groups = [(key, ix.names.get(key, ())), (core, ix.names.get(core, ())),
               (core, ix.city_airports.get(core, ()))]
     ids = [p for p in _merge(ix, groups) if ix.rows[p][3] == "airport"]
-    return tuple(ids) if ids else ix.names.get(core, ())
+    if ids:
+        return tuple(ids)
+    found = ix.names.get(core, ())
+    words = core.split()
+    for n in range(len(words) - 1, 0, -1) if not found else ():
+        # "Budapest Liszt Ferenc airport", the words in another order: the city's airport.
+        head = " ".join(words[:n])
+        city = next((p for p in ix.names.get(head, ()) if ix.rows[p][3] == "city"), None)
+        if city is not None and head in ix.city_airports:
+            near = tuple(p for p in ix.city_airports[head] if ix.rows[p][4] == ix.rows[city][4])
+            if near:
+                return near
+    return found
 
 
 @functools.lru_cache(maxsize=16384)
@@ -109,6 +130,8 @@ def _ranked(query: str) -> tuple[int, ...]:
     caps = raw.replace(".", "").isupper()
     # a code written in lower case ("dkr") counts, unless it is an ordinary word ("the")
     codes = _codes(ix, raw) if caps or key not in ix.stopwords else ()
+    if f" {POSSESSIVE} " in bare and bare not in ix.names:
+        return _variants(ix, bare)
     names = ix.names.get(key) or ix.names.get(bare) or ()
     fac = _facility(ix, bare)
     if fac is not None:
@@ -117,7 +140,31 @@ def _ranked(query: str) -> tuple[int, ...]:
         ordered = codes + names
     else:
         ordered = names + codes
+    if not ordered:
+        ordered = _variants(ix, bare)
     return tuple(dict.fromkeys(ordered))
+
+
+def _variants(ix: Index, key: str) -> tuple[int, ...]:
+    """Airports for forms the names table does not hold: a numbered airfield ("Vnukovo-2
+    airport" is Vnukovo's airport) and a possessive ("Belgrade's Nikola Tesla airport" is
+    "Belgrade Nikola Tesla airport", else "Nikola Tesla airport" in Belgrade's country)."""
+    m = _NUMBERED.match(key)
+    if m:
+        stem = _ranked(m.group("stem"))
+        cc = ix.rows[stem[0]][4] if stem else None  # the airfield is in its place's country
+        found = _ranked(m.group("stem") + m.group("rest")) + stem
+        return tuple(dict.fromkeys(p for p in found if ix.rows[p][3] == "airport" and ix.rows[p][4] == cc))
+    if f" {POSSESSIVE} " in key:
+        head, _, tail = key.partition(f" {POSSESSIVE} ")
+        owner, found = _ranked(head), _ranked(tail)
+        if owner and found:
+            cc = ix.rows[owner[0]][4]
+            found = tuple(sorted(found, key=lambda p: ix.rows[p][4] != cc))
+            if ix.rows[found[0]][4] == cc:
+                return found
+        return _ranked(f"{head} {tail}") or found
+    return ()
 
 
 def _hinted(ix: Index, ids: tuple[int, ...], hint: str | None) -> tuple[int, ...]:
@@ -138,7 +185,8 @@ def lookup(name: str, *, country_hint: str | None = None, limit: int = 10) -> li
     ----------
     name
         A place name in any common spelling ("Maiquetía", "Moskva", "Chkalovskiy"), an
-        IATA or ICAO code ("DKR", "OSLK"), an airport or air base ("Hmeimim air base"), a
+        IATA or ICAO code ("DKR", "OSLK"), an airport or air base ("Hmeimim air base",
+        "RAF Akrotiri", "Vnukovo-2", "Belgrade's Nikola Tesla airport"), a
         country ("the United States", "Cabo Verde") or a phrase naming a capital ("the
         Senegalese capital", "capital of Venezuela").
     country_hint
@@ -225,6 +273,11 @@ def suggest(name: str, n: int = 3) -> list[str]:
     if not key or n <= 0:
         return []
     ix = get_index()
+    raw = name.strip()
+    if raw.isupper() and raw.isalnum() and len(raw) in (3, 4):  # a mistyped code: XQZ, UUEX
+        codes = _near_codes(ix, raw, n)
+        if codes:
+            return codes
     pool = _buckets().get(key[:1], [])
     close = difflib.get_close_matches(key, pool, n=n * 4, cutoff=0.7)
     if not close:  # the first letter may be the typo
@@ -233,3 +286,28 @@ def suggest(name: str, n: int = 3) -> list[str]:
         close = difflib.get_close_matches(key, pool, n=n * 4, cutoff=0.8)
     shown = dict.fromkeys(ix.display[k] for k in close)
     return list(shown)[:n]
+
+
+_CODE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def _near_codes(ix: Index, code: str, n: int) -> list[str]:
+    """Known IATA (3 letters) or ICAO (4) codes one letter away from ``code``, the most
+    notable first, each shown with its place's name: ``'HAV (Jose Marti ...)'``.
+
+    >>> any(s.startswith("HAV ") for s in _near_codes(get_index(), "HAX", 20))
+    True
+    """
+    table = ix.iata if len(code) == 3 else ix.icao
+    found: dict[str, int] = {}
+    for i in range(len(code)):
+        for c in _CODE_CHARS:
+            other = code[:i] + c + code[i + 1:]
+            if other != code and other in table:
+                found[other] = table[other]
+    for i in range(len(code) - 1):  # two letters swapped
+        other = code[:i] + code[i + 1] + code[i] + code[i + 2:]
+        if other != code and other in table:
+            found[other] = table[other]
+    best = sorted(found, key=lambda k: (-ix.score[found[k]], k))[:n]
+    return [f"{k} ({ix.rows[found[k]][0]})" for k in best]

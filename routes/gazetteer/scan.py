@@ -17,7 +17,18 @@ The scan is deliberately strict, because its output becomes flight routes:
   "airport" ... joins the match (and makes it an airport);
 * a name that is part of a longer name of something else is skipped: one followed by
   "palace", "street", "agreement" ..., and a one-word name next to a capitalised word
-  that is not a place ("Lloyd Austin", "Washington Post").
+  that is not a place ("Lloyd Austin", "Washington Post"), or after a compass word that
+  makes it a region ("Latin America", "South America");
+* an airfield the index does not offer to scan is still found by its facility word:
+  "Al-Azraq air base", "Vnukovo-2 airport", "RAF Akrotiri", "Joint Base Charleston",
+  "Belgrade's Nikola Tesla airport" (whatever :func:`lookup` resolves to an airport);
+* places joined by hyphens are read one by one ("a Moscow-Caracas charter"), and a place
+  before a lower-case hyphenated word is read alone ("Caracas-bound");
+* a one-word name that is more often something else needs a cue before it ("to",
+  "from", "in", "left", a list or a possessive): an airport named like a common word
+  ("Atlantic", "Boeing"), a town of under 100,000 people or a town whose name looks like a
+  surname or is an alternate name ("Sokolov", "Colina", "Borisov"), and a country's
+  other-language name ("Rossiya").  Aliases, codes and capitalised acronyms need none.
 
 Candidates come from :func:`routes.gazetteer.lookup`, so scan and lookup rank alike.
 
@@ -31,12 +42,13 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Place
-from .index import Index, get_index
+from .index import NAME_PREFIXES, Index, get_index
 from .lookup import QUERY_SUFFIXES, lookup
-from .text import Token, tokens
+from .text import POSSESSIVE, Token, fold_token, name_key, tokens
 
 __all__ = ["Match", "scan"]
 
@@ -56,7 +68,23 @@ NOT_A_PLACE_BEFORE = frozenset(
     "declaration treaty protocol format process talks summit".split()
 )
 _FACILITIES = tuple(sorted((tuple(s.split()) for s in QUERY_SUFFIXES), key=len, reverse=True))
+_PREFIXES = tuple(sorted((tuple(p.split()) for p in NAME_PREFIXES), key=len, reverse=True))
 _MAX_WORDS = 8
+#: Words right before a one-word name that show it is a place of a route ("flew to X").
+CUES = frozenset(
+    """to from in at via for into towards toward near outside of off onto through and or
+    left leaving leaves leave departed departing departs depart quit reached reaching reaches
+    transited transiting visited visiting visit""".split()
+)
+#: Capitalised words that turn a following country into a wider region ("Latin America").
+REGION_WORDS = frozenset("north south east west central latin sub-saharan".split())
+#: Endings of Slavic and Spanish surnames; towns named so are read as places only after a cue.
+_SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|sky|skaya|enko|vich|ez|es)$")
+#: What may stand between two places of a list, a chain or a possessive.
+_LINK = re.compile(r"\s*(?:,|and|or|&|/|[-\u2010\u2011\u2013\u2014]|->|\u2192|['\u2019]s)?\s*(?:and\s+|then\s+)?")
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+_NUMBERED = re.compile(r"(.+) \d{1,2}")
+_CHAIN_NEXT = re.compile(r"\s?(?:[-\u2010\u2011\u2013\u2014]|->|\u2192)\s?[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -78,8 +106,9 @@ def _joinable(text: str, toks: list[Token]) -> list[bool]:
     for a, b in zip(toks, toks[1:]):
         gap = text[a.end:b.start]
         ok = gap == "" or (gap.isspace() and gap.count("\n") < 2)
-        if not ok and gap.startswith(".") and gap[1:].isspace() and a.key in _ABBREVIATIONS:
-            ok = True
+        if not ok and gap.startswith(".") and gap[1:].isspace() and (
+                a.key in _ABBREVIATIONS or (len(a.text) == 1 and a.text.isupper())):
+            ok = True  # "St. Petersburg", "Augusto C. Sandino"
         out.append(ok)
     out.append(False)
     return out
@@ -131,6 +160,9 @@ def _match_at(ix: Index, toks: list[Token], join: list[bool], i: int) -> int | N
             return i + n
     if _is_code(ix, first):
         return i + 1
+    numbered = _NUMBERED.fullmatch(first.key)
+    if numbered and numbered.group(1) in ix.scan_keys and first.capitalised:
+        return i + 1  # "Vnukovo-2", "Engels-2": an airfield numbered after its place
     return None
 
 
@@ -169,6 +201,108 @@ def _names_something_else(ix: Index, toks: list[Token], join: list[bool], i: int
     return False
 
 
+def _split_hyphenated(ix: Index, toks: list[Token]) -> list[Token]:
+    """Tokens with hyphenated route chains cut apart: "Moscow-Caracas" is two places, and
+    "Caracas-bound" a place and a word; "Ivanovo-Severny", "Guinea-Bissau" stay whole."""
+    out: list[Token] = []
+    for t in toks:
+        if not _HYPHEN.search(t.text) or t.key in ix.scan_keys or t.key in ix.phrases:
+            out.append(t)
+            continue
+        parts = [(m.start(), m.end()) for m in re.finditer(r"[^-\u2010\u2011]+", t.text)]
+        words = [t.text[a:b] for a, b in parts]
+        if words[-1].isdigit():  # a numbered airfield: "Vnukovo-2"
+            out.append(t)
+            continue
+        pieces = [Token(w, t.start + a, t.start + b, fold_token(w)) for w, (a, b) in zip(words, parts)]
+        caps = [w[:1].isupper() for w in words]
+        if all(caps) and sum(p.key in ix.scan_keys or _is_code(ix, p) for p in pieces) >= 2:
+            out.extend(pieces)
+        elif not caps[-1] and all(caps[:-1]) and len(pieces) > 1:
+            head = Token(t.text[:parts[-2][1]], t.start, t.start + parts[-2][1],
+                         fold_token(t.text[:parts[-2][1]]))
+            if head.key in ix.scan_keys:
+                out.extend([head, pieces[-1]])
+            else:
+                out.append(t)
+        else:
+            out.append(t)
+    return out
+
+
+def _airports(text: str, start: int, end: int, limit: int) -> list[Place]:
+    return [p for p in lookup(text[start:end], limit=limit) if p.kind == "airport"]
+
+
+def _facility_run(ix: Index, text: str, toks: list[Token], join: list[bool], i: int,
+                  limit: int) -> tuple[int, list[Place]] | None:
+    """An airfield named by its facility word though its name alone is not scanned:
+    "RAF Akrotiri", "Joint Base Charleston", "Al-Azraq air base", "Vnukovo-2 airport"."""
+    first = toks[i]
+    if not first.capitalised or first.key in ix.stopwords and first.text not in ("RAF", "NAS", "MCAS", "Joint", "Naval"):
+        return None
+    for words in _PREFIXES:
+        j = i
+        for w in words:
+            if j >= len(toks) or toks[j].key != w or not toks[j].capitalised or (j > i and not join[j - 1]):
+                break
+            j += 1
+        else:
+            for n in range(3, 0, -1):
+                stop = j + n
+                if stop > len(toks) or not all(join[k] for k in range(i, stop - 1)):
+                    continue
+                if not all(t.capitalised and t.key not in ix.stopwords for t in toks[j:stop]):
+                    continue
+                ext = _facility_end(toks, join, stop)
+                found = _airports(text, first.start, toks[ext - 1].end, limit)
+                if found:
+                    return ext, found
+            return None
+    run = i
+    while (run + 1 < len(toks) and join[run] and run - i < 3
+           and (toks[run + 1].capitalised or toks[run + 1].key in CONNECTORS)
+           and toks[run + 1].key not in ix.stopwords):
+        run += 1
+    for stop in range(run + 1, i, -1):
+        if not toks[stop - 1].capitalised:
+            continue
+        ext = _facility_end(toks, join, stop)
+        if ext == stop:
+            continue
+        found = _airports(text, first.start, toks[ext - 1].end, limit)
+        if found:
+            return ext, found
+    return None
+
+
+def _weak(ix: Index, tok: Token, place: Place) -> bool:
+    """A one-word name that is more often something else than this place (module notes)."""
+    if tok.text.isupper() or tok.key in ix.alias_ids or place.source == "routes-aliases":
+        return False
+    if place.kind == "airport":
+        return True
+    if place.kind == "city":
+        pop = place.population or 0
+        other = name_key(place.name) != tok.key
+        return pop < 100_000 or (pop < 300_000 and (other or bool(_SURNAME.search(tok.key))))
+    if place.kind == "country":
+        own = name_key(place.name)
+        return tok.key not in (own, own[4:] if own.startswith("the ") else own)
+    return False
+
+
+def _cued(text: str, toks: list[Token], i: int, previous: "Match | None") -> bool:
+    """Whether a cue word, a list or a possessive stands right before token ``i``."""
+    if previous is not None and _LINK.fullmatch(text[previous.end:toks[i].start]):
+        return True
+    if i + 1 < len(toks) and toks[i + 1].start == toks[i].end + 1 and toks[i + 1].key in ("bound", "based"):
+        return True
+    if _CHAIN_NEXT.match(text, toks[i].end):  # the first place of a chain: "Mozdok-Hmeimim"
+        return True
+    return i > 0 and toks[i - 1].key in CUES
+
+
 def scan(text: str, limit: int = 5) -> list[Match]:
     """Every span of ``text`` that names a known place, in text order, without overlaps.
 
@@ -184,29 +318,55 @@ def scan(text: str, limit: int = 5) -> list[Match]:
     list of Match
     """
     ix = get_index()
-    toks = tokens(text)
+    toks = _split_hyphenated(ix, tokens(text))
     join = _joinable(text, toks)
     out: list[Match] = []
     placed_until = -1  # token index just past the last match
     i = 0
     while i < len(toks):
         stop = _match_at(ix, toks, join, i)
-        if stop is None:
+        if stop is None or (stop - i == 1 and toks[i].key in ix.stopwords):
+            run = _facility_run(ix, text, toks, join, i, limit)
+            if run is not None:
+                stop, candidates = run
+                start, end = toks[i].start, toks[stop - 1].end
+                out.append(Match(start, end, text[start:end], tuple(candidates)))
+                i = placed_until = stop
+                continue
+            possessive = _possessive_airport(text, toks, join, i, out, placed_until, limit)
+            if possessive is not None:
+                out[-1], i = possessive
+                placed_until = i
+                continue
             i += 1
             continue
         if _names_something_else(ix, toks, join, i, stop, placed_until):
-            i = stop
+            run = _facility_run(ix, text, toks, join, i, limit)  # "Budapest Liszt Ferenc airport"
+            if run is not None:
+                stop, candidates = run
+                start, end = toks[i].start, toks[stop - 1].end
+                out.append(Match(start, end, text[start:end], tuple(candidates)))
+                i = placed_until = stop
+            else:
+                i = stop
             continue
         start = toks[i].start
         candidates: list[Place] = []
         ext = _facility_end(toks, join, stop)
         if ext > stop:
-            candidates = [p for p in lookup(text[start:toks[ext - 1].end], limit=limit)
-                          if p.kind == "airport"]
+            candidates = _airports(text, start, toks[ext - 1].end, limit)
             if candidates:
                 stop = ext
         if not candidates:
             candidates = lookup(text[start:toks[stop - 1].end], limit=limit)
+            if (candidates and stop - i == 1 and _weak(ix, toks[i], candidates[0])
+                    and not _cued(text, toks, i, out[-1] if out else None)):
+                i = stop
+                continue
+            if (candidates and stop - i == 1 and candidates[0].kind == "country" and i > 0
+                    and join[i - 1] and toks[i - 1].capitalised and toks[i - 1].key in REGION_WORDS):
+                i = stop
+                continue
         if candidates:
             end = toks[stop - 1].end
             out.append(Match(start, end, text[start:end], tuple(candidates)))
@@ -214,3 +374,21 @@ def scan(text: str, limit: int = 5) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def _possessive_airport(text: str, toks: list[Token], join: list[bool], i: int, out: list[Match],
+                        placed_until: int, limit: int) -> tuple[Match, int] | None:
+    """"Belgrade's Nikola Tesla airport": the city's airport named after the possessive,
+    as one match (when the name alone is not a known place)."""
+    if not out or i < 2 or toks[i - 1].key != POSSESSIVE or placed_until != i - 1 or not toks[i].capitalised:
+        return None
+    run = i
+    while run + 1 < len(toks) and join[run] and run - i < 3 and toks[run + 1].capitalised:
+        run += 1
+    for stop in range(run + 1, i, -1):
+        ext = _facility_end(toks, join, stop)
+        found = _airports(text, out[-1].start, toks[ext - 1].end, limit)
+        if found:
+            end = toks[ext - 1].end
+            return Match(out[-1].start, end, text[out[-1].start:end], tuple(found)), ext
+    return None
