@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from .errors import InputError
 from .model import Flight, PlaceRef, Report
-from ._values import CONVERTERS, Locator, at, coord_name, kind_of, make_flight, norm_name, to_coord, to_text
+from ._values import (
+    CONVERTERS, Locator, at, coord_name, kind_of, make_flight, norm_name, shown, to_coord, to_text,
+)
 
 __all__ = ["from_geojson"]
 
@@ -91,11 +93,11 @@ def _list(value: object, where: str) -> list:
 def _vertex(pos: object, source: str, loc: Locator, path: tuple) -> _Vertex:
     where = at(source, loc, path)
     if not isinstance(pos, list) or len(pos) < 2:
-        raise InputError(f"{where}: position {pos!r} is not [lon, lat]")
+        raise InputError(f"{where}: position {shown(pos)} is not [lon, lat]")
     lon = to_coord(pos[0], where, "longitude")
     lat = to_coord(pos[1], where, "latitude")
     if lat is None or lon is None:
-        raise InputError(f"{where}: position {pos!r} is not [lon, lat]")
+        raise InputError(f"{where}: position {shown(pos)} is not [lon, lat]")
     return lat, lon, where
 
 

@@ -25,10 +25,46 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["MAX_INPUT_BYTES", "read_text", "decode_bytes", "write_text_atomic"]
+__all__ = [
+    "MAX_INPUT_BYTES", "input_limit", "read_text", "read_stream", "decode_bytes",
+    "check_output_path", "write_text_atomic",
+]
 
-#: Largest input file read, in bytes (50 MB): route lists and news reports are far smaller.
+#: Largest input read, in bytes (50 MiB, about 52 MB), unless ``$ROUTES_MAX_INPUT_MB`` says
+#: otherwise: route lists and news reports are far smaller.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+#: The environment variable that sets the input limit, in megabytes (10**6 bytes).
+LIMIT_ENV = "ROUTES_MAX_INPUT_MB"
+
+
+def input_limit() -> int:
+    """The largest input accepted, in bytes: ``$ROUTES_MAX_INPUT_MB`` megabytes, else
+    :data:`MAX_INPUT_BYTES` (read at each call, so tests and users can change it)."""
+    env = os.environ.get(LIMIT_ENV, "").strip()
+    if not env:
+        return MAX_INPUT_BYTES
+    try:
+        mb = float(env)
+    except ValueError:
+        mb = -1.0
+    if not (mb > 0 and mb < 1e9):
+        raise InputError(f"{LIMIT_ENV}={env!r} is not a size; give megabytes, e.g. {LIMIT_ENV}=200")
+    return int(mb * 1_000_000)
+
+
+def _size(n: int) -> str:
+    return f"{n:,} bytes" if n < 100_000 else f"{n / 1e6:.1f} MB"
+
+
+def _too_big(name: str, size: int | None, limit: int) -> InputError:
+    shown = f"{limit / 1e6:.0f} MB" if limit >= 1_000_000 else _size(limit)
+    if size is None:  # a stream: its size is unknown until read
+        return InputError(f"{name} holds more than {shown}, the limit for an input; "
+                          f"set {LIMIT_ENV} to change it")
+    return InputError(
+        f"{name} is {_size(size)}; the limit for an input file is {shown}; "
+        f"set {LIMIT_ENV} to change it"
+    )
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -40,7 +76,7 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
 
 
 def read_text(
-    path: str | os.PathLike, *, encoding: str | None = None, limit: int = MAX_INPUT_BYTES
+    path: str | os.PathLike, *, encoding: str | None = None, limit: int | None = None
 ) -> tuple[str, tuple[str, ...]]:
     """The text of a file and any warnings about how it was decoded.
 
@@ -50,16 +86,18 @@ def read_text(
         The file to read.
     encoding : str, optional
         A Python codec name; by default the encoding is detected (see :func:`decode_bytes`).
-    limit : int
-        Largest file size accepted, in bytes.
+    limit : int, optional
+        Largest file size accepted, in bytes (default :func:`input_limit`).
 
     Raises
     ------
     InputError
         The file is missing, a folder, unreadable, larger than ``limit`` or not text.
+        Pipes and devices (``/dev/stdin``) are read up to ``limit`` bytes.
     """
     name = os.fspath(path)
     p = Path(path)
+    limit = input_limit() if limit is None else limit
     if p.is_dir():
         raise InputError(f"{name} is a folder; give a route file (.csv .yaml .yml .json .geojson)")
     try:
@@ -69,14 +107,38 @@ def read_text(
     except OSError as exc:
         raise InputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
     if size > limit:
-        raise InputError(
-            f"{name} is {size / 1e6:.1f} MB; the limit for an input file is {limit / 1e6:.0f} MB"
-        )
+        raise _too_big(name, size, limit)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)  # the file may have grown since stat()
     except OSError as exc:
         raise InputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise _too_big(name, None, limit)
     return decode_bytes(data, name, encoding=encoding)
+
+
+def read_stream(stream, name: str = "<stdin>", *, limit: int | None = None) -> tuple[str, tuple[str, ...]]:
+    """The text of an open stream (standard input), decoded as :func:`read_text` does.
+
+    At most ``limit`` bytes are read (default :func:`input_limit`); a longer stream is
+    refused.  A text stream without a byte buffer is taken as it is.
+
+    >>> import io
+    >>> read_stream(io.BytesIO("SVO-HAV".encode("utf-16")))
+    ('SVO-HAV', ())
+    """
+    limit = input_limit() if limit is None else limit
+    source = getattr(stream, "buffer", stream)
+    try:
+        data = source.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise _too_big(name, None, limit)
+    if isinstance(data, str):
+        return data, ()
+    return decode_bytes(data, name)
 
 
 def decode_bytes(
@@ -100,13 +162,13 @@ def decode_bytes(
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}; try utf-8, utf-16 or cp1252") from None
         try:
-            return data.decode(encoding), ()
+            return _text_only(data.decode(encoding), name), ()
         except UnicodeDecodeError as exc:
             raise InputError(_decode_message(data, name, exc, encoding)) from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec).lstrip("\ufeff"), ()
+                return _text_only(data.decode(codec).lstrip("\ufeff"), name), ()
             except UnicodeDecodeError as exc:
                 raise InputError(_decode_message(data, name, exc, codec)) from None
     try:
@@ -132,6 +194,21 @@ _CP1252 = {
 }
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def _text_only(text: str, name: str) -> str:
+    """``text``, unless it holds control characters no text file has (decoded UTF-16 too)."""
+    found = _CONTROL.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise InputError(
+            f"{name}: not a text file (character U+{ord(found.group()):04X} at line {line}); "
+            f"save it as UTF-8 text"
+        )
+    return text
+
+
 def _refuse_binary(data: bytes, name: str, also: str) -> None:
     """Raise if ``data`` holds control bytes no text file has (NUL, ...)."""
     found = re.search(rb"[\x00-\x08\x0b\x0e-\x1f]", data)
@@ -141,10 +218,13 @@ def _refuse_binary(data: bytes, name: str, also: str) -> None:
     line = data[:bad].count(b"\n") + 1
     hint = "save it as UTF-8 text"
     half = max(len(data) // 2, 1)
-    if data[1::2].count(0) > half // 2:
-        hint = "it looks like UTF-16 without a byte order mark: give the encoding utf-16-le"
-    elif data[0::2].count(0) > half // 2:
-        hint = "it looks like UTF-16 without a byte order mark: give the encoding utf-16-be"
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    utf16 = ("it looks like UTF-16 without a byte order mark: give the encoding {}, or save "
+             "it as UTF-8 or as UTF-16 with a byte order mark")
+    if odd > half // 2 and even < half // 4:
+        hint = utf16.format("utf-16-le")
+    elif even > half // 2 and odd < half // 4:
+        hint = utf16.format("utf-16-be")
     raise InputError(f"{name}: not a text file (byte 0x{data[bad]:02x} at line {line}){also}; {hint}")
 
 
@@ -155,6 +235,34 @@ def _where(data: bytes, exc: UnicodeDecodeError) -> str:
 
 def _decode_message(data: bytes, name: str, exc: UnicodeDecodeError, codec: str) -> str:
     return f"{name}: cannot decode as {codec} ({_where(data, exc)}); give the file's encoding"
+
+
+def check_output_path(path: str | os.PathLike, *, make_parents: bool = False) -> None:
+    """Raise InputError unless a file can be written at ``path``: not a folder, its folder
+    existing (or creatable with ``make_parents``) and writable.
+
+    Writers call it before long work, so that a bad ``-o`` fails at once and cleanly.
+
+    >>> check_output_path("/")
+    Traceback (most recent call last):
+    ...
+    routes.errors.InputError: cannot write /: it names a folder; give a file name
+    """
+    name = os.fspath(path)
+    p = Path(path)
+    if name.endswith(("/", os.sep)) or p.is_dir():
+        raise InputError(f"cannot write {name}: it names a folder; give a file name")
+    if p.exists() and not p.is_file():
+        raise InputError(f"cannot write {name}: it is not a regular file")
+    folder = p.parent
+    while not folder.exists() and make_parents and folder != folder.parent:
+        folder = folder.parent  # the nearest existing ancestor is where folders are made
+    if not folder.exists():
+        raise InputError(f"cannot write {name}: folder {os.fspath(p.parent)} does not exist")
+    if not folder.is_dir():
+        raise InputError(f"cannot write {name}: {os.fspath(folder)} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"cannot write {name}: folder {os.fspath(folder)} is not writable")
 
 
 def write_text_atomic(

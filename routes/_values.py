@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import reprlib
 
 import yaml
 
@@ -29,7 +30,7 @@ from .model import Flight, PlaceRef, Stop
 __all__ = [
     "is_empty", "to_int", "to_float", "to_date", "to_aircraft", "to_text", "to_coord",
     "CONVERTERS", "make_flight", "norm_name", "coord_pair", "coord_name", "Locator", "at",
-    "kind_of",
+    "kind_of", "shown", "check_strings",
 ]
 
 _MONTHS = {
@@ -54,7 +55,7 @@ def _number(value: object, where: str, field: str, valid: str) -> float | None:
     if is_empty(value):
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InputError(f"{where}: {field} {value!r} is not a number; {valid}")
+        raise InputError(f"{where}: {field} {shown(value)} is not a number; {valid}")
     shown = value.strip() if isinstance(value, str) else value
     if isinstance(value, str):
         s = value.strip().replace("_", "").replace("\u202f", "").replace("\u00a0", "")
@@ -74,7 +75,7 @@ def to_int(value: object, where: str, field: str = "personnel") -> int | None:
     if number is None:
         return None
     if number != int(number):
-        raise InputError(f"{where}: {field} {value!r} is not a whole number; {valid}")
+        raise InputError(f"{where}: {field} {shown(value)} is not a whole number; {valid}")
     return int(number)
 
 
@@ -147,7 +148,7 @@ def to_aircraft(value: object, where: str, field: str = "aircraft") -> tuple[str
     elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
         items = [x.strip() for x in re.split(r"[;/+,]", str(value))]
     else:
-        raise InputError(f"{where}: {field} {value!r} is not a type name; e.g. An-124; Il-62")
+        raise InputError(f"{where}: {field} {shown(value)} is not a type name; e.g. An-124; Il-62")
     out: list[str] = []
     for item in items:
         item = " ".join(item.split())
@@ -161,7 +162,7 @@ def to_text(value: object, where: str, field: str) -> str | None:
     if is_empty(value):
         return None
     if isinstance(value, (dict, list, tuple, bool)):
-        raise InputError(f"{where}: {field} must be a plain text, not {value!r}")
+        raise InputError(f"{where}: {field} must be a plain text, not {shown(value)}")
     return " ".join(str(value).split())
 
 
@@ -173,13 +174,13 @@ def to_coord(value: object, where: str, field: str) -> float | None:
     if is_empty(value):
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InputError(f"{where}: {field} {value!r} is not a number; {valid}")
+        raise InputError(f"{where}: {field} {shown(value)} is not a number; {valid}")
     try:
         number = float(value)
     except ValueError:
         raise InputError(f"{where}: {field} {str(value).strip()!r} is not a number; {valid}") from None
     if not math.isfinite(number) or abs(number) > limit:
-        raise InputError(f"{where}: {field} {value!r} is out of range; {valid}")
+        raise InputError(f"{where}: {field} {shown(value)} is out of range; {valid}")
     return number
 
 
@@ -264,6 +265,62 @@ def at(source: str, loc: Locator, path: tuple) -> str:
         return source
     text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
     return f"{source} ({text})"
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxtuple = 2, 4, 4, 4
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` cut short for a message: a value nested or long (a YAML alias bomb,
+    a megabyte cell) is shown by its start, so an error stays one readable line.
+
+    >>> shown([[[1, 2, 3, 4, 5, 6]]])
+    '[[[...]]]'
+    >>> len(shown("x" * 10_000)) <= 80
+    True
+    """
+    return _REPR.repr(value)
+
+
+#: Characters no text value may hold: C0 controls but tab and line ends, and lone surrogates
+#: (JSON's "\\ud800" escapes give them; they cannot be written as UTF-8 nor put in XML).
+_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def check_strings(data: object, source: str, loc: Locator) -> None:
+    """Raise InputError at the first key or text in parsed YAML/JSON ``data`` holding a
+    control character or a lone surrogate (see :data:`_BAD_CHAR`).
+
+    Containers shared through YAML aliases are visited once.
+
+    >>> check_strings({"flights": [{"id": "a\\x07"}]}, "r.json", Locator(None))
+    Traceback (most recent call last):
+    ...
+    routes.errors.InputError: r.json (flights[0].id): text 'a\\x07' holds the control character U+0007; remove it
+    """
+    seen: set[int] = set()
+    stack: list[tuple[object, tuple]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            bad = _BAD_CHAR.search(value)
+            if bad is not None:
+                what = "control character" if bad.group() < "\ud800" else "lone surrogate"
+                raise InputError(
+                    f"{at(source, loc, path)}: text {shown(value)} holds the {what} "
+                    f"U+{ord(bad.group()):04X}; remove it"
+                )
+        elif isinstance(value, (dict, list)):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in reversed(list(items)):
+                stack.append((item, path + (key,)))
+                if isinstance(key, str):
+                    stack.append((key, path))
 
 
 def kind_of(value: object) -> str:

@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -138,6 +139,45 @@ def _place_from_location(loc: Location, source: str) -> Place:
     return Place(name=str(name), lat=lat, lon=lon, kind=_kind_of(raw), country=cc, source=source)
 
 
+def _cached_places(entries) -> list[Place] | None:
+    """The places of one cache entry, or None if it is not a list of valid places (a cache
+    edited by hand or by another version is ignored entry by entry, never trusted)."""
+    if not isinstance(entries, list):
+        return None
+    places = []
+    for d in entries:
+        if not isinstance(d, dict):
+            return None
+        try:
+            place = Place(**{k: v for k, v in d.items() if k in Place.__dataclass_fields__})
+            ok = (isinstance(place.name, str) and place.kind in ("airport", "city", "country", "point")
+                  and -90 <= float(place.lat) <= 90 and -180 <= float(place.lon) <= 180)
+        except (TypeError, ValueError):
+            return None
+        if not ok:
+            return None
+        places.append(replace(place, lat=float(place.lat), lon=float(place.lon)))
+    return places
+
+
+#: Points the online geocoder at another Nominatim server (``https://host[:port][/path]``).
+NOMINATIM_URL_ENV = "ROUTES_NOMINATIM_URL"
+
+
+def _nominatim(agent: str) -> Nominatim:
+    """Nominatim at ``$ROUTES_NOMINATIM_URL`` (a mirror, or a test server), else the public one."""
+    url = os.environ.get(NOMINATIM_URL_ENV, "").strip()
+    if not url:
+        return Nominatim(user_agent=agent)
+    scheme, sep, rest = url.partition("://")
+    domain = rest.strip("/")
+    if not sep or scheme not in ("http", "https") or not domain:
+        raise InputError(
+            f"{NOMINATIM_URL_ENV}={url!r} is not an http(s) URL; e.g. https://nominatim.example.org"
+        )
+    return Nominatim(user_agent=agent, domain=domain, scheme=scheme)
+
+
 class OnlineGeocoder(Geocoder):
     """A geopy geocoder, rate limited, cached on disk, its failures made uniform.
 
@@ -157,7 +197,7 @@ class OnlineGeocoder(Geocoder):
                  cache_dir=None, min_delay_seconds: float = 1.0):
         agent = user_agent or f"routes/{_version()}"
         super().__init__(user_agent=agent)
-        self.geocoder = geocoder or Nominatim(user_agent=agent)
+        self.geocoder = geocoder or _nominatim(agent)
         self.source = type(self.geocoder).__name__.lower()
         self._limited = RateLimiter(self.geocoder.geocode, min_delay_seconds=min_delay_seconds,
                                     max_retries=0, swallow_exceptions=False)
@@ -176,7 +216,7 @@ class OnlineGeocoder(Geocoder):
                 except (OSError, ValueError):
                     data = {}  # missing or corrupt: start again, the next write replaces it
                 if isinstance(data, dict):
-                    self._cache = {k: v for k, v in data.items() if isinstance(v, list)}
+                    self._cache = {k: v for k, v in data.items() if _cached_places(v) is not None}
         return self._cache
 
     def _store(self, key: str, places: list[Place]) -> None:
@@ -202,10 +242,9 @@ class OnlineGeocoder(Geocoder):
     def geocode(self, query, exactly_one: bool = True, timeout=None, country_hint=None):
         """Like :meth:`OfflineGeocoder.geocode`; raises GeocoderUnavailable on any failure."""
         key = f"{query}\x1f{(country_hint or '').upper()}"
-        cached = self._load_cache().get(key)
+        cached = _cached_places(self._load_cache().get(key))
         if cached is not None:
-            places = [Place(**{k: v for k, v in d.items() if k in Place.__dataclass_fields__})
-                      for d in cached]
+            places = cached
         else:
             places = self._ask(str(query), timeout, country_hint)
             self._store(key, places)
@@ -286,7 +325,8 @@ def make_geocoder(online: bool = False, *, user_agent: str | None = None, cache_
     Parameters
     ----------
     online
-        Add an online geocoder (Nominatim unless ``online_geocoder`` is given).
+        Add an online geocoder (Nominatim unless ``online_geocoder`` is given; the
+        ``ROUTES_NOMINATIM_URL`` environment variable names another Nominatim server).
     user_agent
         User-Agent for Nominatim (default ``routes/<version>``).
     cache_dir
@@ -313,6 +353,13 @@ def make_geocoder(online: bool = False, *, user_agent: str | None = None, cache_
     remote = OnlineGeocoder(online_geocoder, user_agent=user_agent or f"routes/{_version()}",
                             cache_dir=cache_dir, min_delay_seconds=min_delay_seconds)
     return GeocoderChain([offline, remote] if order == "offline-first" else [remote, offline])
+
+
+@functools.cache
+def _offline_chain() -> GeocoderChain:
+    """The default geocoder, made once: each geopy Geocoder builds an HTTP adapter with an
+    SSL context (about 30 ms), which the offline gazetteer never uses."""
+    return make_geocoder()
 
 
 def _candidates(geocoder: Geocoder, text: str, hint: str | None) -> list[Place]:
@@ -352,7 +399,7 @@ def resolve(report: Report, geocoder: Geocoder | None = None) -> Report:
     PlaceNotFound
         A name no geocoder knows, with suggestions from the gazetteer.
     """
-    geocoder = geocoder or make_geocoder()
+    geocoder = geocoder or _offline_chain()
     memo: dict[tuple[str, str | None], list[Place]] = {}
     flights = []
     for flight in report.flights:
@@ -384,7 +431,7 @@ def geocode_names(names: list[str], geocoder: Geocoder | None = None) -> list[di
     >>> geocode_names(["CCS"])[0]["place"]["icao"]
     'SVMI'
     """
-    geocoder = geocoder or make_geocoder()
+    geocoder = geocoder or _offline_chain()
     out = []
     for name in names:
         found = [replace(p, mention=name) for p in _candidates(geocoder, name, None)]

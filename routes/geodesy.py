@@ -248,11 +248,24 @@ def _check_stops(flight: Flight) -> None:
             missing = a if a.place is None else b
             raise InputError(f"flight {flight.id}: place {missing.ref.text!r} is not geocoded")
         if (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon):
-            where = b.ref.where or a.ref.where
-            prefix = f"{where}: " if where else ""
-            raise InputError(
-                f"{prefix}flight {flight.id} leg {i} goes from {a.place.name!r} to itself"
-            )
+            raise _to_itself(flight, i)
+
+
+def _to_itself(flight: Flight, i: int) -> InputError:
+    """The error for leg ``i`` (1-based) of ``flight``, whose ends are one point."""
+    a, b = flight.stops[i - 1], flight.stops[i]
+    where = b.ref.where or a.ref.where
+    prefix = f"{where}: " if where else ""
+    both = f" ({a.ref.text!r} and {b.ref.text!r} are one place)" if a.ref.text != b.ref.text else ""
+    return InputError(
+        f"{prefix}flight {flight.id} leg {i} goes from {a.place.name!r} to itself{both}; "
+        f"a leg joins two different places"
+    )
+
+
+#: Legs shorter than this (km) join one point to itself: two longitudes at a pole, or
+#: coordinates that differ by round-off.
+MIN_LEG_KM = 1e-6
 
 
 def compute(report: Report, max_step_km: float = DEFAULT_STEP_KM) -> Report:
@@ -280,6 +293,8 @@ def compute(report: Report, max_step_km: float = DEFAULT_STEP_KM) -> Report:
         legs, end_lon = [], None
         for index, (a, b) in enumerate(zip(flight.stops, flight.stops[1:]), start=1):
             i = pairs[(a.place.lat, a.place.lon, b.place.lat, b.place.lon)]
+            if not batch.km[i] >= MIN_LEG_KM:
+                raise _to_itself(flight, index)
             shift = 0.0 if end_lon is None else 360.0 * round((end_lon - a.place.lon) / 360.0)
             leg = _leg(batch, i, a.place, b.place, index, cruise, source, shift)
             end_lon = leg.geometry.coords[-1][0]

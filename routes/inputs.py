@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from ._io import decode_bytes, read_text as read_text_file
+from ._io import read_stream, read_text as read_text_file
 from .errors import InputError
 from .model import Report, replace
 from .routefile import ROUTE_FILE_SUFFIXES
@@ -26,6 +26,9 @@ __all__ = [
     "read_inputs",
     "read_example",
     "input_name",
+    "expand_inputs",
+    "folder_inputs",
+    "merge",
 ]
 
 
@@ -65,21 +68,14 @@ def read_input(arg: str | Path, *, year: int | None = None, stdin=None) -> Repor
 
     if str(arg) == "-":
         stream = stdin if stdin is not None else sys.stdin
-        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-        warnings: list[str] = []
-        if isinstance(data, bytes):
-            data, warnings = decode_bytes(data, "<stdin>")
-        return _with_warnings(_read_text_input(data, "<stdin>", year), warnings)
+        data, warnings = read_stream(stream, "<stdin>")  # size limit, encodings
+        return _with_warnings(_read_text_input(data, "<stdin>", year), list(warnings))
     path = Path(arg)
     if path.is_dir():
-        files = sorted(
-            p for p in path.iterdir()
-            if p.is_file() and p.suffix.lower() in ROUTE_FILE_SUFFIXES + (".txt",)
-        )
-        if not files:
-            raise InputError(f"{path}: the folder holds no .txt report or route file")
-        return merge([read_input(p, year=year) for p in files], source=str(path))
-    if path.is_file():
+        files = folder_inputs(path)
+        return merge([read_input(p, year=year) for p in files], source=str(path),
+                     names=[p.name for p in files])
+    if path.exists():  # a file, or a pipe such as /dev/stdin or <(...)
         if path.suffix.lower() in ROUTE_FILE_SUFFIXES:
             return routefile.read_route_file(path)
         text, warnings = read_text_file(path)
@@ -96,36 +92,99 @@ def read_input(arg: str | Path, *, year: int | None = None, stdin=None) -> Repor
     )
 
 
-def read_inputs(args: Iterable[str | Path], *, year: int | None = None, stdin=None) -> Report:
-    """Read several inputs into one Report; no inputs means the embedded example."""
+def folder_inputs(folder: str | Path) -> list[Path]:
+    """The reports and route files of ``folder`` (not its subfolders), sorted by name."""
+    folder = Path(folder)
+    files = sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in ROUTE_FILE_SUFFIXES + (".txt",)
+    )
+    if not files:
+        raise InputError(f"{folder}: the folder holds no .txt report or route file")
+    return files
+
+
+def expand_inputs(args: Iterable[str | Path]) -> list[str | Path]:
+    """The inputs one by one: each folder replaced by its files (:func:`folder_inputs`)."""
+    out: list[str | Path] = []
+    for arg in args:
+        if str(arg) != "-" and Path(arg).is_dir():
+            out.extend(folder_inputs(arg))
+        else:
+            out.append(arg)
+    return out
+
+
+def read_inputs(
+    args: Iterable[str | Path], *, year: int | None = None, stdin=None, progress=None
+) -> Report:
+    """Read several inputs into one Report; no inputs means the embedded example.
+
+    Folders are read file by file.  With more than one input (or a folder) the result is
+    :func:`merge`'s: unique flight ids, labels naming the report, a warning for each
+    report that describes no flight.  ``progress``, if given, is called as
+    ``progress(done, total, name)`` before each input is read.
+    """
     args = list(args)
     if not args:
         return read_example(year)
-    reports = [read_input(a, year=year, stdin=stdin) for a in args]
-    return reports[0] if len(reports) == 1 else merge(reports)
+    items = expand_inputs(args)
+    reports = []
+    for n, item in enumerate(items):
+        if progress is not None:
+            progress(n, len(items), str(item))
+        reports.append(read_input(item, year=year, stdin=stdin))
+    if progress is not None:
+        progress(len(items), len(items), "")
+    if len(items) == 1 and items[0] is args[0]:
+        return reports[0]
+    names = [_file_name(item) for item in items]
+    source = str(args[0]) if len(args) == 1 else ", ".join(str(a) for a in args)
+    return merge(reports, source=source, names=names)
 
 
-def merge(reports: list[Report], source: str | None = None) -> Report:
-    """One Report from several; flight ids stay unique (prefixed by their source if needed)."""
+def _file_name(item: str | Path) -> str | None:
+    """The file name of an input that is a file; None for route strings and stdin."""
+    return Path(item).name if str(item) != "-" and Path(item).is_file() else None
+
+
+def merge(reports: list[Report], source: str | None = None,
+          names: list[str | None] | None = None) -> Report:
+    """One Report from several, saying which input each flight came from.
+
+    ``names[i]`` is the file name of ``reports[i]`` (None for a route string or standard
+    input).  A flight read from a file gets the id ``<file stem>:<id>`` and a label naming
+    the file (``report.txt``, ``report.txt f2`` when the report has several flights,
+    ``flights.yaml: <its own label>``); other flights keep theirs.  Ids that would still
+    repeat get a ``.2``, ``.3`` ... suffix.  A report without flights adds a warning.
+    """
+    names = list(names) if names is not None else [None] * len(reports)
     flights, warnings, seen = [], [], set()
-    for rep in reports:
+    for rep, name in zip(reports, names):
+        where = name or rep.source
         for f in rep.flights:
-            fid = f.id
-            if fid in seen:
-                fid = f"{Path(rep.source or 'input').stem}:{f.id}"
-                n = 2
-                while fid in seen:
-                    fid = f"{Path(rep.source or 'input').stem}:{f.id}.{n}"
-                    n += 1
-            seen.add(fid)
-            flights.append(replace(f, id=fid, label=f.label or rep.source))
-        warnings.extend(f"{rep.source}: {w}" if rep.source else w for w in rep.warnings)
-    sources = [r.source for r in reports if r.source]
-    return Report(
-        flights=tuple(flights),
-        warnings=tuple(warnings),
-        source=source or (", ".join(sources) if sources else None),
-    )
+            fid = f"{Path(name).stem}:{f.id}" if name else f.id
+            unique, n = fid, 2
+            while unique in seen:
+                unique, n = f"{fid}.{n}", n + 1
+            seen.add(unique)
+            flights.append(replace(f, id=unique, label=_label(f, rep, name)))
+        warnings.extend(f"{where}: {w}" if where else w for w in rep.warnings)
+        if not rep.flights:
+            warnings.append(f"{where or 'an input'}: no flight found")
+    if source is None:
+        sources = [r.source for r in reports if r.source]
+        source = ", ".join(sources) if sources else None
+    return Report(flights=tuple(flights), warnings=tuple(warnings), source=source)
+
+
+def _label(flight, report: Report, name: str | None) -> str | None:
+    """A flight's label in a merged report: it names the file the flight came from."""
+    if name is None:
+        return flight.label or report.source
+    if flight.label and flight.label not in (report.source, name):
+        return f"{name}: {flight.label}"
+    return f"{name} {flight.id}" if len(report.flights) > 1 else name
 
 
 def input_name(args: list[str]) -> str:
@@ -135,6 +194,10 @@ def input_name(args: list[str]) -> str:
     first = str(args[0])
     if first == "-":
         return "stdin"
+    if len(args) > 1 and all(_file_name(a) for a in args):  # reports/*.txt -> "reports"
+        parents = {Path(a).resolve().parent for a in args}
+        if len(parents) == 1 and parents.pop().name:
+            return Path(args[0]).resolve().parent.name
     path = Path(first)
     if path.exists():
         name = path.stem if path.is_file() else path.name

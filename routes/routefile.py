@@ -226,7 +226,7 @@ def parse_route_string(
             label = "-".join(r.text for r in refs)
             flights.append(make_flight(f"f{len(flights) + 1}", refs, evidence=[evidence], label=label))
     if not flights:
-        raise InputError(f"{source}: no route in {text.strip()!r}; write places joined by '-', e.g. SVO-HAV")
+        raise InputError(f"{source}: no route in {v.shown(text.strip())}; write places joined by '-', e.g. SVO-HAV")
     return Report(flights=tuple(flights), source=source, text=text, meta={"format": "route string"})
 
 
@@ -388,6 +388,7 @@ def read_yaml_text(text: str, source: str = "route.yaml") -> Report:
         raise InputError(_yaml_message(exc, source)) from None
     except RecursionError:
         raise InputError(f"{source}: the YAML is nested too deeply to be a route file") from None
+    v.check_strings(data, source, Locator(root))
     return _from_data(data, source, Locator(root), "yaml")
 
 
@@ -424,9 +425,11 @@ def read_json_text(text: str, source: str = "route.json") -> Report:
     if not text.strip():
         raise InputError(f"{source}: the file is empty; expected {{\"flights\": [...]}} or GeoJSON")
     data = _json_load(text, source)
+    loc = _json_locator(text)
+    v.check_strings(data, source, loc)
     if isinstance(data, dict) and data.get("type") in ("FeatureCollection", "Feature"):
-        return from_geojson(data, source, _json_locator(text))
-    return _from_data(data, source, _json_locator(text), "json")
+        return from_geojson(data, source, loc)
+    return _from_data(data, source, loc, "json")
 
 
 def read_geojson_text(text: str, source: str = "route.geojson") -> Report:
@@ -443,7 +446,10 @@ def read_geojson_text(text: str, source: str = "route.geojson") -> Report:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise InputError(f"{source}: the file is empty; expected a GeoJSON FeatureCollection")
-    return from_geojson(_json_load(text, source), source, _json_locator(text))
+    data = _json_load(text, source)
+    loc = _json_locator(text)
+    v.check_strings(data, source, loc)
+    return from_geojson(data, source, loc)
 
 
 _EXTRA_TOP = ("title", "description", "source", "notes")
@@ -513,7 +519,7 @@ def _data_refs(route, fid: str, path: tuple, source: str, loc: Locator, warnings
     if isinstance(route, str):
         sub = parse_route_string(route, source=where)
         if len(sub.flights) != 1:
-            raise InputError(f"{where}: flight {fid}'s route {route!r} is several routes; {valid}")
+            raise InputError(f"{where}: flight {fid}'s route {v.shown(route)} is several routes; {valid}")
         return [replace(s.ref, where=where, start=None, end=None) for s in sub.flights[0].stops]
     if not isinstance(route, list):
         raise InputError(f"{where}: flight {fid}'s route is a {kind_of(route)}; {valid}")
@@ -537,7 +543,7 @@ def _data_refs(route, fid: str, path: tuple, source: str, loc: Locator, warnings
                 raise InputError(f"{w}: empty place in flight {fid}'s route; {valid}")
             refs.append(PlaceRef(text=name, where=w))
         else:
-            raise InputError(f"{w}: route place {item!r} is not a name or {{name, lat, lon}}; {valid}")
+            raise InputError(f"{w}: route place {v.shown(item)} is not a name or {{name, lat, lon}}; {valid}")
     if len(refs) < 2:
         raise InputError(f"{where}: flight {fid}'s route has {len(refs)} place(s); {valid}")
     return refs
