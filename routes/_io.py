@@ -268,7 +268,14 @@ def check_output_path(path: str | os.PathLike, *, make_parents: bool = False) ->
 def write_text_atomic(
     path: str | os.PathLike, text: str, *, encoding: str = "utf-8", make_parents: bool = False
 ) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder.
+    """Write ``text`` to ``path`` atomically (see :func:`write_bytes_atomic`)."""
+    write_bytes_atomic(path, text.encode(encoding), make_parents=make_parents)
+
+
+def write_bytes_atomic(
+    path: str | os.PathLike, data: bytes, *, make_parents: bool = False
+) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
 
     The temporary file is renamed over ``path`` only once it is completely written, so a
     failure leaves either the old file or none, never a half-written one.  Line endings are
@@ -278,10 +285,8 @@ def write_text_atomic(
     ----------
     path : str or path-like
         The file to write.
-    text : str
+    data : bytes
         The content.
-    encoding : str
-        The encoding of the file.
     make_parents : bool
         Create missing parent folders (``output/``) instead of failing.
 
@@ -301,10 +306,12 @@ def write_text_atomic(
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"cannot create folder {os.fspath(parent)}: {exc.strerror or exc}") from None
+            raise InputError(
+                f"cannot write {name}: cannot create folder {os.fspath(parent)}: "
+                f"{exc.strerror or exc}"
+            ) from None
     elif not parent.is_dir():
         raise InputError(f"cannot write {name}: {os.fspath(parent)} is not a folder")
-    data = text.encode(encoding)
     try:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{p.name}.", suffix=".tmp")
     except OSError as exc:

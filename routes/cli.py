@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 
 from ._progress import Progress
-from .errors import InputError, NoFlightsFound, RoutesError
+from .errors import NoFlightsFound, RoutesError
 
 __all__ = ["main", "build_parser"]
 
@@ -120,23 +120,18 @@ def cmd_map(args) -> None:
     if args.png:
         from .render.snapshot import check_available
 
+        check_output_path(args.png, make_parents=True)
         check_available()  # before the work, not after
     report = _load(args)
     from .range_check import make_ring
 
     rings = [make_ring(spec, report) for spec in args.range_ring]
     m = make_map(report, title=args.title, rings=rings)
-    try:
-        path = save_map(m, out, self_contained=not args.cdn)
-    except OSError as exc:  # save_map writes atomically: an existing file is left whole
-        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+    path = save_map(m, out, self_contained=not args.cdn)  # atomic; InputError if it cannot
     if args.png:
         from .render.snapshot import save_png
 
-        try:
-            save_png(m, args.png)
-        except OSError as exc:
-            raise InputError(f"cannot write {args.png}: {exc.strerror or exc}") from None
+        save_png(m, args.png)
     _warn(report)
     print(path)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import folium
 
+from .._io import write_text_atomic
 from .assets import use_assets
 from .ids import deterministic_ids
 
@@ -51,17 +51,14 @@ def save_map(m: folium.Map, path: str | os.PathLike, *, self_contained: bool = T
     """Write the map's page to ``path`` atomically and return the path.
 
     The HTML goes to a temporary file in the same folder, which then replaces ``path``,
-    so a reader never sees half a page.  Missing parent folders are created.
+    so a reader never sees half a page and a failed write leaves an existing file whole.
+    Missing parent folders are created.
+
+    Raises
+    ------
+    routes.errors.InputError
+        ``path`` is a folder, under a file, or cannot be written.
     """
     path = Path(path)
-    text = map_html(m, self_contained=self_contained)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, map_html(m, self_contained=self_contained), make_parents=True)
     return path

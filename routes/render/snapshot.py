@@ -15,6 +15,7 @@ from pathlib import Path
 
 import folium
 
+from .._io import check_output_path, write_bytes_atomic
 from ..errors import RoutesError
 from .output import map_html
 
@@ -105,7 +106,7 @@ def save_png(
     browser_path = chromium_path()
     html = m if isinstance(m, str) else map_html(m, self_contained=True)
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    check_output_path(out, make_parents=True)
     with tempfile.TemporaryDirectory(prefix="routes-png-") as tmp:
         page_file = Path(tmp) / "map.html"
         page_file.write_text(html, encoding="utf-8")
@@ -129,10 +130,11 @@ def save_png(
                     page.evaluate(
                         "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
                     )
-                    page.screenshot(path=str(out), full_page=False)
+                    png = page.screenshot(full_page=False)
                 finally:
                     browser.close()
         except PlaywrightError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise SnapshotUnavailable(f"Chromium could not draw the map: {first}") from None
+    write_bytes_atomic(out, png, make_parents=True)
     return out
