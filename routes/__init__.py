@@ -25,7 +25,7 @@ _EXPORTS = {
     "read_text": "extract",
     "parse_route_string": "routefile", "read_route_file": "routefile",
     "lookup": "gazetteer",
-    "OfflineGeocoder": "geocode", "make_geocoder": "geocode", "resolve": "geocode",
+    "OfflineGeocoder": "geocoders", "make_geocoder": "geocoders", "resolve": "geocode",
     "compute": "geodesy", "geodesic_line": "geodesy", "geodesic_circle": "geodesy",
     "make_map": "render", "save_map": "render",
     "legs_frame": "export", "places_frame": "export", "to_geojson": "export",

@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _geocoder(args):
     if not getattr(args, "online", False):
         return None
-    from .geocode import make_geocoder
+    from .geocoders import make_geocoder
 
     return make_geocoder(online=True, order="online-first")
 

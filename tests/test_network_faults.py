@@ -166,7 +166,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path, nominatim, cache, cont
 
 
 def test_a_failed_cache_write_keeps_the_old_cache(tmp_path, nominatim, monkeypatch):
-    import routes.geocode as geocode
+    import routes.geocoders as geocode
 
     old = '{"Dakar\\u001f": []}'
     (tmp_path / "geocode-nominatim.json").write_text(old, encoding="utf-8")
