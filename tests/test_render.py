@@ -363,3 +363,27 @@ def test_build_basemap_decodes_and_cuts():
     east, west = tool.cut_antimeridian(island)
     assert max(x for x, _ in east) == 180.0 and min(x for x, _ in east) == 179.0
     assert min(x for x, _ in west) == -180.0 and max(x for x, _ in west) == -179.0
+
+
+def test_template_syntax_in_text_is_neither_evaluated_nor_run(tmp_path):
+    """Text from a report must not pass through Jinja: ``{{ 7*7 }}`` stays as written and
+    an attempt to run Python while the page is built does nothing."""
+    from conftest import _flight, _place
+    from routes.model import Evidence, Report
+
+    marker = tmp_path / "ran"
+    attack = "{{ cycler.__init__.__globals__.os.system('touch %s') }}" % marker
+    a = _place("{{ 7*7 }} Field", 10.0, 10.0, code="{% raw %}")
+    b = _place(attack, 20.0, 20.0)
+    flight = _flight("{{ 6*7 }}", [a, b], aircraft=("{{ 8*8 }}",), commander="{# c #}",
+                     evidence=(Evidence("origin", "from {{ 7*7 }} Field", 0, 21),))
+    report = Report(flights=(flight,))
+    page = map_html(make_map(report, title="{{ 9*9 }}"))
+    assert not marker.exists()
+    for text in ("{{ 7*7 }} Field", "{{ 6*7 }}", "{{ 8*8 }}", "{{ 9*9 }}", "{% raw %}"):
+        assert text in page, text
+    assert "49 Field" not in page and ">81<" not in page
+    # the notebook's path (an iframe with the page HTML-escaped) renders the same way
+    shown = html.unescape(make_map(report)._repr_html_())
+    assert "{{ 7*7 }} Field" in shown and "49 Field" not in shown
+    assert not marker.exists()

@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..model import Report
 from ..range_check import RangeRing
 from .assets import use_assets
+from .safe import RoutesMap
 from .bulk import BulkRoutes, bulk_bounds, bulk_legend_html, is_bulk
 from .basemap import GEONAMES, add_base_layers, world_shifts
 from .controls import MiniMap, ToolsControl
@@ -108,20 +109,21 @@ def make_map(
     Returns
     -------
     folium.Map
-        Element ids are derived from the report, so the same input renders to the same
+        A :class:`routes.render.safe.RoutesMap`, which never reads report text as a
+        template.  Element ids are derived from the report, so the same input renders to the same
         HTML.  The page inlines Leaflet by default (see :func:`routes.render.map_html`).
 
     Examples
     --------
     >>> from routes.model import Report
     >>> m = make_map(Report(flights=()))
-    >>> type(m).__name__
-    'Map'
+    >>> isinstance(m, folium.Map)
+    True
     """
     bulk = is_bulk(report)
     with deterministic_ids(_fingerprint(report, tiles, title, rings)):
         bounds = bulk_bounds(report) if bulk else report_bounds(report)
-        m = folium.Map(
+        m = RoutesMap(
             location=[20.0, 0.0],
             zoom_start=2,
             tiles=None,
