@@ -64,6 +64,9 @@ _ATOM = re.compile(r"[^\W_]+")
 _HYPHENS = "-\u2010\u2011\u2013"
 _HYPHEN_CLASS = r"\-\u2010\u2011\u2013"
 _MAX_ATOMS = 7
+#: Cyrillic letters of designation prefixes written in Russian ("Ан-124", "Ил-76", "Ту-154",
+#: "Ми-8", "Су-24", "Ка-52", "Бе-200"), read as the Latin letters they stand for.
+_CYRILLIC = str.maketrans("АнИлТуМиСКаБеДВ", "AnIlTuMiSKaBeDV")
 _NAME_AFTER = re.compile(
     r"\s+(?:Super\s+)?(?:Ruslan|Antei|Globemaster(?:\s+III)?|Galaxy|Hercules|Atlas|Mriya"
     r"|Stratotanker|Millennium|Kunpeng)\b"
@@ -119,6 +122,8 @@ def _compact(name: str) -> str:
             prefix = _MAKERS[head.group()]
             if rest or (nxt and nxt[:1].isdigit()):
                 out.append(prefix + rest)
+            elif len(words) == 1:
+                out.append(word)  # a maker alone ("Tupolev") names no type
             continue
         out.append(word)
     return re.sub(r"[^a-z0-9]", "", "".join(out))
@@ -167,6 +172,9 @@ def _keys(text: str, atoms: list[re.Match], i: int, j: int):
             keys = [k + word for k in keys]
         elif gap and gap in _HYPHENS:
             keys = [k + sep + word for k in keys for sep in ("", " ")]
+        elif (gap == " " and a is atoms[i] and a.group().isalpha() and len(a.group()) <= 3 and word[:1].isdigit()
+              and not re.match(r"-[^\W\d]", text[b.end():b.end() + 2])):  # not "An 18-year-old"
+            keys = [k + sep + word for k in keys for sep in ("", " ")]  # "An 124-100", "Il 76"
         else:
             keys = [k + " " + word for k in keys]
     return keys
@@ -207,7 +215,10 @@ def _name_at(text: str, atoms: list[re.Match], i: int, last: int) -> tuple[int, 
 
 
 def _variant_of(stem: str, first: str) -> str | None:
-    for key in {_text_key(stem), _text_key(re.sub(rf"[{_HYPHEN_CLASS}]", " ", stem))}:
+    keys = {_text_key(stem), _text_key(re.sub(rf"[{_HYPHEN_CLASS}]", " ", stem))}
+    if re.fullmatch(r"[^\W\d]{1,3} \d+", stem):
+        keys.add(_text_key(stem.replace(" ", "")))  # "Tu 154M"
+    for key in keys:
         for lead, designation, takes in _text_names().get(key, ()):
             if lead == first and takes:
                 return designation
@@ -223,6 +234,7 @@ def find_in_text(text: str) -> list[tuple[int, int, AircraftType]]:
     designation has them ("AN124", "A-400M"), and a variant may follow ("Il-76MD").
     """
     by_designation = {k.designation: k for k in types()}
+    text = text.translate(_CYRILLIC)  # "Ан-124", "Ил-76": same length, same spans
     atoms = list(_ATOM.finditer(text))
     out: list[tuple[int, int, AircraftType]] = []
     i = 0

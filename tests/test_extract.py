@@ -137,3 +137,29 @@ def test_a_dateline_date_is_not_the_flight_date():
     text = "MOSCOW, 11 July 2014 - The Il-96 took off from Vnukovo on Thursday and landed in Havana."
     (f,) = read_text(text).flights
     assert f.date is None
+
+
+@pytest.mark.parametrize("text, legs", [
+    # a separate flight, a second departure from elsewhere, facility words before a name
+    ("The A330 left Niamey and landed at Paris-Charles de Gaulle airport. A separate Italian flight landed at Rome's "
+     "Ciampino airport after taking off from Niamey.",
+     [["Niamey", "Paris-Charles de Gaulle airport"], ["Niamey", "Ciampino airport"]]),
+    ("Il-76 planes landed at Almaty airport. The troops were flown from the Ivanovo airfield. A Belarusian "
+     "contingent took off from the Machulishchy airfield near Minsk and also landed in Almaty.",
+     [["Ivanovo airfield", "Almaty airport"], ["Machulishchy airfield", "Almaty"]]),
+    ("The Y-20 touched down at the airfield in Brest. It had taken off from Urumqi.", [["Urumqi", "Brest"]]),
+    ("The plane began its journey in Maiquetia. It then landed in Queretaro, Mexico, and in Cordoba, Argentina, "
+     "before arriving at Ezeiza. An attempt to continue to Montevideo was blocked.",
+     [["Maiquetia", "Queretaro", "Cordoba", "Ezeiza"]]),
+    ("The Tupolev took off from Chkalovsky, made an intermediate landing at Hmeimim and landed at Benina.",
+     [["Chkalovsky", "Hmeimim", "Benina"]]),
+    ("Two Il-76MD delivered 40 tonnes of aid to Damascus. The planes departed from the airfield Chkalovsky.",
+     [["Chkalovsky", "Damascus"]]),
+    # no flight: airline names, warnings from a capital, claims, surface transport
+    ("Tankers delivered gasoline to Venezuela despite warnings from Washington, and Mahan Air flights drew attention.", []),
+    ("Iran denied claims that the jets had been flown from Komsomolsk-on-Amur to Hamadan.", []),
+    ("Troops were sent from Moscow to the Kursk region by train.", []),
+])
+def test_general_rules_from_blind3(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs

@@ -78,3 +78,19 @@ def test_flight_order_from_roles():
     assert [s.key for s in flight_order(early)] == ["A", "B", "C"]
     back = [Stopish("A", "origin", 0), Stopish("B", "destination", 1, and_back=True)]
     assert [s.key for s in flight_order(back)] == ["A", "B", "A"]
+
+
+def test_destination_told_again_ends_the_route():
+    told = [Stopish("D", "destination", 0), Stopish("A", "origin", 1), Stopish("B", "destination", 2, continuing=True),
+            Stopish("D", "destination", 3)]
+    assert [s.key for s in flight_order(told)] == ["A", "B", "D"]
+
+
+def test_years_since_and_sentence_bounds():
+    assert text_year("Sanctions have been in place since 1962.") is None
+    text = 'It left on February 13 and landed in Managua.\n\n"Thanks," he said. Sanctions have followed since the 2021 vote.'
+    assert [d.iso for d in find_dates(text)] == [None]
+
+
+def test_rulers_are_no_commanders():
+    assert find_commanders("Mali's transitional authorities, led by Colonel Assimi Goita, expelled the French.") == []

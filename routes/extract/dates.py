@@ -55,6 +55,7 @@ _RELATIVE = re.compile(
 )
 _DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'-]*,\s*(?P<date>.{{0,40}}?\b{_YEAR})\b")
 _YEAR_WORD = re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,16 @@ def text_year(text: str, before: int | None = None) -> int | None:
         for m in pattern.finditer(text):
             if m.group("y"):
                 return int(m.group("y"))
-    m = _YEAR_WORD.search(text)
-    return int(m.group()) if m else None
+    for m in _YEAR_WORD.finditer(text):
+        if not _since(text, m.start()):
+            return int(m.group())
+    return None
+
+
+def _since(text: str, pos: int) -> bool:
+    """Whether the year at ``pos`` starts a period still running ("since 1962", "since the
+    2021 elections"): the report is from a later year than that one."""
+    return bool(re.search(r"\bsince\s+(?:the\s+|early\s+|late\s+|mid-?)?$", text[max(0, pos - 20):pos], re.I))
 
 
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]+(?:\s*\([^)]*\))?,\s*")
@@ -133,9 +142,11 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
                 y: int | None = int(m.group("y"))
             else:
                 # A year written in the same sentence wins over the report's year.
-                sent_start = max(text.rfind(". ", 0, m.start()), 0)
-                sent_end = text.find(". ", m.end())
-                near = _YEAR_WORD.search(text, sent_start, sent_end if sent_end > 0 else len(text))
+                ends_before = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+                sent_start = ends_before[-1] if ends_before else 0
+                after = _SENTENCE_END.search(text, m.end())
+                sent_end = after.start() if after else len(text)
+                near = next((n for n in _YEAR_WORD.finditer(text, sent_start, sent_end) if not _since(text, n.start())), None)
                 y = int(near.group()) if near else default_year
             iso = _valid(y, mo, day) if y else None
             taken.append((m.start(), m.end()))

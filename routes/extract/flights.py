@@ -35,7 +35,8 @@ __all__ = ["read_text"]
 
 _SPLIT = re.compile(
     r"\b(?:(?:a|the)\s+second\s+(?:\w+\s+)?(?:plane|aircraft|jet|transport|flight|airliner|freighter|one)"
-    r"|another\s+(?:\w+\s+)?(?:plane|aircraft|jet|transport|flight|one)|separately|the\s+other\s+(?:plane|aircraft|jet))\b",
+    r"|another\s+(?:\w+\s+)?(?:plane|aircraft|jet|transport|flight|one)|separately|the\s+other\s+(?:plane|aircraft|jet)"
+    r"|(?:a|the)\s+separate\s+(?:[\w-]+\s+){0,3}?(?:plane|aircraft|jet|transport|flight|airliner|freighter|charter))\b",
     re.I,
 )
 
@@ -253,6 +254,28 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
     return drafts
 
 
+def _new_origin(current: Draft, events: list[Event]) -> bool:
+    """Whether ``events`` start from a place other than the origin ``current`` already has
+    (told as happening now, not "had left X earlier"), and it is no place of the flight."""
+    origins = [e.mention for e in current.events if e.role.role == "origin"]
+    if not origins:
+        return False
+    placed = [e.mention for e in current.events]
+    for e in events:
+        if e.role.role != "origin" or e.role.returning or e.role.earlier:
+            continue
+        m = e.mention
+        if any(same_place(m, p) or _within(m, p) or _within(p, m) for p in placed):
+            continue
+        return True
+    return False
+
+
+def _within(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` is a country that holds ``b``."""
+    return a.kind == "country" and a.country is not None and a.country == b.country
+
+
 def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     if current is None:
         return Draft()
@@ -263,6 +286,10 @@ def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     final = current.final()
     if final is not None and any(e.role.role == "origin" and same_place(e.mention, final) for e in events):
         return Draft(parent=current, kind="next")
+    # A second departure from elsewhere once the flight has begun and ended: another flight
+    # ("the troops were flown from Ivanovo ... a contingent took off from Machulishchy").
+    if has_dest and _new_origin(current, events):
+        return Draft(parent=current, kind="split")
     mine = current.types(by_clause)
     if types and mine and not (types & mine) and has_dest:
         for d in drafts:

@@ -79,8 +79,11 @@ def flight_order(
         twin.role = s.role if s.role == "destination" and twin.role == "stopover" else twin.role
         twin.and_back = twin.and_back or s.and_back
         twin.continuing = twin.continuing or s.continuing
-        if s.role == twin.role and twin.role == "destination" and s.continuing:
+        if s.role == twin.role and twin.role == "destination" and (s.continuing or not s.earlier):
+            # Told again later in the narrative ("... before arriving at Ezeiza"): it is
+            # reached after what was told in between.
             twin.position = s.position
+            twin.earlier = twin.earlier and s.earlier
     if redundant is not None:
         keys = [u.key for u in unique]
         unique = [u for u in unique if not redundant(u.key, [k for k in keys if k is not u.key])]

@@ -46,6 +46,12 @@ _PHRASE_END = re.compile(
     r"[,;()]|(?<!\b[A-Z])(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bMaj)(?<!\bCapt)(?<!\bAdm)(?<!\bSgt)(?<!\bSt)"
     r"\.(?:\s|$)|\s(?:who|which|and|on|at|in|to|with|from|arrived|landed|flew|said)\s"
 )
+#: Bodies that a "led by" names the ruler of, not the leader of a group aboard.
+_RULERS = re.compile(
+    r"\b(?:junta|juntas|authorities|government|governments|regime|administration|opposition|party|coalition"
+    r"|council|parliament|country|state|cabinet|military\s+rulers|rebels|militia)\s*,?\s*(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "el", "la", "di", "du"})
 
 
@@ -100,6 +106,8 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
     end = len(text) if end is None else end
     out = []
     for m in _CUE.finditer(text, start, end):
+        if _RULERS.search(text[max(start, m.start() - 40):m.start()]):
+            continue  # "the junta led by General Tiani" rules a country, it leads no one aboard
         # The name phrase runs to the end of the clause.
         stop = _PHRASE_END.search(text[m.end():end])
         phrase_end = m.end() + stop.start() if stop else end

@@ -37,7 +37,7 @@ _LOCATOR = re.compile(
 )
 _NP_OF = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?:(?!(?:on|in|at|to|from|for|via|of|into|near|the|a|an)\b)[A-Za-z-]+\s+){0,2}?"
-    r"(?:city|town|port|island|capital|village|region|province)\s+of\s+$"
+    r"\b(?:city|town|port|island|capital|village|region|province)\s+of\s+$"
 )
 
 
@@ -103,7 +103,7 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     """
     matches = [
         m for m in gazetteer.scan(text)
-        if m.candidates and not any(a < m.end and m.start < b for a, b in exclude)
+        if m.candidates and not any(a < m.end and m.start < b for a, b in exclude) and not _airline(text, m.start, m.end)
     ]
     mentions = [
         Mention(m.start, m.end, _emit_text(text, m.start, m.end), m.start, m.end, tuple(m.candidates))
@@ -115,6 +115,19 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     mentions = _with_np_start(text, mentions)
     mentions.extend(_unnamed_places(text, mentions, exclude))
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: After a place name, words that make it an airline's or an air arm's name: "Mahan Air",
+#: "Qatar Airways", "Belarus Air Force" (but "Ramstein Air Base" is a place).
+_AIRLINE_AFTER = re.compile(r"\s+(?:Air(?!\s*(?:[Bb]ase|[Ss]tation|[Ff]ield|port|[Pp]ort|[Ss]trip))\b|Airlines?\b|Airways\b"
+                            r"|Air\s+Lines\b|Aviation\b|Cargo\s+Airlines\b)")
+#: Before a place name: "Air China", "Air Koryo" (the place is the airline's name).
+_AIRLINE_BEFORE = re.compile(r"\bAir\s+$")
+
+
+def _airline(text: str, start: int, end: int) -> bool:
+    """Whether the place name at ``text[start:end]`` is part of an airline's name."""
+    return bool(_AIRLINE_AFTER.match(text, end) or _AIRLINE_BEFORE.search(text[max(0, start - 5):start]))
 
 
 def _merge_same(text: str, mentions: list[Mention], phrase: list[bool]) -> tuple[list[Mention], list[bool]]:
@@ -200,11 +213,19 @@ def _with_np_start(text: str, mentions: list[Mention]) -> list[Mention]:
         hit = _NP_OF.search(left) or re.search(
             r"(?:\b(?:the|a|an)\s+)(?:[A-Za-z-]+\s+){0,2}?(?:airfield|airport|air\s+base|airbase|base|airstrip)\s+(?:near|outside|close\s+to)\s+$",
             left,
-        )
+        ) or _FACILITY_IN.search(left)
         if hit:
             m = replace(m, phrase_start=m.phrase_start - (len(left) - hit.start()))
         out.append(m)
     return out
+
+
+#: A facility named by where it is: "at the airfield in Brest", "from the 12th Air Transport
+#: Main Base in Kayseri", "at the military airport of Bamako", "from the airfield Chkalovsky".
+_FACILITY_IN = re.compile(
+    r"\b(?:the|a|an)\s+(?:(?!(?:on|in|at|to|from|for|via|of|into|near|and|or)\b)[\w-]+\s+){0,5}?"
+    r"(?i:airfield|airport|air\s+base|airbase|base|airstrip|aerodrome)(?:\s+(?:in|at|of))?\s+$"
+)
 
 
 _UNNAMED = re.compile(

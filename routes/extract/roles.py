@@ -39,7 +39,7 @@ MOVEMENT = frozenset(
     took taken taking takes carried carrying carries brought bringing transported transporting airlifted
     airlift ferried ferrying evacuated evacuating evacuate moved relocated redeployed departed departing
     departs depart left leaving leaves leave set off out journey route hop leg arrived arriving arrive
-    arrives landed landing land came coming en way transferred shipped diverted rerouted redirected
+    arrives landed landing land came coming come comes en way transferred shipped diverted rerouted redirected
     onward onwards flown-in""".split()
 )
 #: Cues that put the place right after "in"/"at"/"on" on the route, and which role they give.
@@ -75,6 +75,13 @@ TO_BLOCKERS = frozenset(
     access respect regard reference allegiance neighbouring adjacent adjoining exports sanctions
     support aid assistance""".split()
 )
+#: Blockers that are also what a flight carries: "aid to Lebanon" is no movement, but
+#: "delivered 40 tonnes of aid to Damascus" is.
+CARRIED_TO = frozenset("aid assistance support".split())
+_CARRY = frozenset(
+    """delivered delivering delivers brought bringing carried carrying carries flew flown airlifted
+    transported transporting ferried shipped sent dispatched""".split()
+)
 #: People nouns before "from": "the group from Russia" says who, not where the flight began.
 PROVENANCE = frozenset(
     """group delegation team troops servicemen soldiers specialists experts officials official
@@ -82,6 +89,15 @@ PROVENANCE = frozenset(
     instructors advisers advisors journalists media reports report companies company forces
     military man men women guests visitors delegates representatives workers volunteers students
     tourists refugees ambassador minister president leader envoy""".split()
+)
+#: Nouns before "from" that say who spoke or acted, never where a flight began, even after a
+#: verb of movement ("delivered fuel despite warnings from Washington").
+NOT_MOVED = frozenset(
+    """warning warnings attention criticism pressure objections objection protest protests condemnation
+    approval permission order orders request requests invitation invitations call calls demand demands
+    statement statements response reaction reactions message messages letter letters threats threat
+    opposition resistance scrutiny concern concerns complaints complaint praise congratulations
+    interference sanctions""".split()
 )
 _DIRECT = {
     **dict.fromkeys("left leaving leave leaves departed departing departs depart quit vacated".split(), ORIGIN),
@@ -105,20 +121,27 @@ _MODAL = re.compile(
     r"|\bperhaps\b|\bif\b|\bunconfirmed\b|\bconsider\w*|\bbeing\s+(?:prepared|considered|planned)\b"
     r"|\bpropos\w+|\bthreaten\w*|\bwhether\b|\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|supposed|going|planned|planning|likely)\s+to\b"
     r"|\bplan(?:s|ned|ning)?\s+to\b|\bintend\w*\s+to\b|\bexpected\s+to\b|\b(?:a|the|an)\s+planned\b"
-    r"|\b(?:waiting|hoping|seeking|trying|wants?|wanted|asked|asking|requested)\b",
+    r"|\b(?:waiting|hoping|seeking|trying|wants?|wanted|asked|asking|requested)\b"
+    r"|\b(?:attempt(?:s|ed|ing)?|tried|tries)\s+to\b|\ban\s+attempt\b|\b(?:claims|allegations?|alleged(?:ly)?|purported(?:ly)?)\b",
     re.I,
 )
 _BACKGROUND = re.compile(
     r"\b(?:regularly|frequently|routinely|usually|often|repeatedly|similar|such\s+(?:flights|deliveries|deployments|trips|visits)"
-    r"|last\s+(?:year|month|week)|in\s+the\s+past|years\s+ago|previously|twice\s+before|once\s+before"
+    r"|last\s+(?:year|month|week)|in\s+the\s+past|years\s+ago|twice\s+before|once\s+before"
+    r"|previously(?!\s+(?:owned|operated|used|registered|known|named|called|belong\w*|leased|flown\s+by))"
+    r"|(?:comes?|came)\s+(?:just\s+|only\s+|shortly\s+|days\s+|weeks\s+|months\s+)?(?:after|amid|as)"
     r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week)|(?:the\s+)?previous\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)"
     r"|since\s+(?:19|20)\d\d|every\s+(?:week|month|year)|each\s+(?:week|month|year))\b"
     r"|\b(?:[Dd]ozens|[Ss]everal|[Mm]any|[Oo]ther|[Nn]umerous|[Vv]arious|[Mm]ost)\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|donors|airlines)\b",
     re.I,
 )
+#: Movement that is no flight.
+_SURFACE = re.compile(
+    r"\b(?:by|on\s+(?:a|the))\s+(?:train|rail|road|sea|ship|boat|ferry|bus|buses|truck|trucks|lorry|lorries|car|cars|land|convoy)\b"
+    r"|\b(?:overland|by\s+rail)\b", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
-    r"^[^,;]{0,40}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
+    r"[^,;]{0,40}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
     r"|postponed|shelved|abandoned|denied|refused|blocked)\b", re.I)
 
 
@@ -146,8 +169,11 @@ def background_clause(text: str, clause: Span, main_year: int | None) -> bool:
 
 
 def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) -> bool:
-    """Whether the clause denies or hedges the movement to this place."""
+    """Whether the clause denies or hedges the movement to this place, or tells one made
+    on the ground or by sea ("were sent to the Kursk region by train")."""
     if _MODAL.search(text, clause.start, place_start):
+        return True
+    if _SURFACE.search(text, clause.start, clause.end):
         return True
     if cue_start >= place_start - 12:
         # "From the Cuban capital the president is due to travel on": the verb comes after.
@@ -156,7 +182,7 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
         if verb and _MODAL.search(text, place_start, place_start + verb.end()):
             return True
     window_start = max(clause.start, cue_start - 30)
-    if _CALLED_OFF.search(text, place_start, clause.end):
+    if _CALLED_OFF.match(text, place_start, clause.end):
         return True  # "a planned hop to Managua was cancelled"
     return bool(_NEGATION.search(text, window_start, place_start))
 
@@ -189,8 +215,9 @@ def _nearest(ws, i: int, pool, allow_gap: bool) -> int | None:
         w = ws[j].low
         if w in pool:
             return j
-        # Names may stand between too: "left Moscow for Havana", "departed Vnukovo (VKO) for".
-        if not allow_gap and not (w in FILLERS or w.isdigit() or ws[j].text[:1].isupper()
+        # Names may stand between too: "left Moscow for Havana", "departed Vnukovo (VKO) for",
+        # "took off from Kabul for Tashkent".
+        if not allow_gap and not (w in FILLERS or w.isdigit() or ws[j].text[:1].isupper() or w == "from"
                                   or re.fullmatch(r"\d+(?:st|nd|rd|th)|\w+ly", w)):
             return None
     return None
@@ -302,6 +329,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         if n > 1 and ws[-2].low in PROVENANCE and text[ws[-2].end:ws[-1].start].strip() == "" \
                 and not any(w.low in MOVEMENT for w in ws[:-2]):
             return None  # "the group from Russia arrived", but "evacuated citizens from Sudan"
+        if n > 1 and ws[-2].low in NOT_MOVED:
+            return None
         if n > 1 and ws[-2].low == "back":
             return Role(ORIGIN, ws[-2].start, returning=True)
         clause_words = {w.low for w in words(text, clause.start, clause.end)}
@@ -311,7 +340,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
                         returning=bool(cue is not None and ws[cue].low in ("returned", "returning", "return")))
         return None
     if last in ("to", "towards", "toward", "into") or (last == "for" and n > 1):
-        if n > 1 and ws[-2].low in TO_BLOCKERS:
+        if n > 1 and ws[-2].low in TO_BLOCKERS and not (
+                ws[-2].low in CARRIED_TO and any(w.low in _CARRY for w in ws[:-2])):
             return None
         if last == "for":
             cue = _nearest(ws, n - 1, FOR_CUES, False)
@@ -334,12 +364,26 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
     if last in ("in", "at", "on", "into"):
         if last == "on" and not re.search(r"\bisland\b", text[ws[-1].end:mention.start]):
             return None
+        # "landed in Queretaro, Mexico, and in Cordoba": the list goes on with its own "in".
+        if n > 1 and previous is not None and previous[1] is not None and re.fullmatch(
+                r"[\s,]*(?:and|or)\s+(?:then\s+|later\s+|also\s+)?(?:in|at)\s+(?:the\s+)?",
+                text[previous[0].phrase_end:mention.phrase_start]):
+            p = previous[1]
+            return Role(p.role, ws[-1].start, p.returning, p.continuing, p.earlier)
+        # "began its journey in Maiquetia".
+        if re.search(r"\b(?:began|begun|begins|begin|started|starts|start|commenced)\s+(?:(?:its|their|the|his|her)\s+)?"
+                     r"(?:\w+\s+)?(?:journey|flight|trip|route|tour|voyage|airlift)\s+(?:in|at)\s*$",
+                     text[clause.start:ws[-1].end], re.I):
+            return Role(ORIGIN, ws[-1].start)
         cue = _nearest(ws, n - 1, AT_CUES.keys(), False)
         if cue is not None:
             if ws[cue].low in ("down",) and cue > 0 and ws[cue - 1].low not in ("touched", "touching", "came", "set"):
                 return None
             if ws[cue].low == "ground" and not re.search(r"\bon\s+the\s+ground\b", text[ws[cue].start - 8:ws[cue].end]):
                 return None
+            if ws[cue].low in ("landing", "landed", "land", "lands") and cue > 0 and ws[cue - 1].low in (
+                    "intermediate", "technical", "refuelling", "refueling", "transit", "stopover", "interim"):
+                return Role(STOPOVER, ws[cue - 1].start)  # "made an intermediate landing at Hmeimim"
             return Role(AT_CUES[ws[cue].low], ws[cue].start)
         # "picked up 101 people in Khartoum": the object stands between cue and place.
         m = re.search(r"\b(?:picked\s+up|collected|embarked|boarded)\b(?:(?!\b(?:to|and|then|flew|via)\b)[^.;]){0,50}$",
