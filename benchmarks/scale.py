@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -141,12 +140,10 @@ def main() -> None:
     if not args.no_browser:
         from playwright.sync_api import sync_playwright
 
+        from routes.render.snapshot import CHROMIUM_ARGS, chromium_path
+
         pw = sync_playwright().start()
-        browser = pw.chromium.launch(
-            executable_path=os.environ.get("ROUTES_CHROMIUM", "/usr/bin/chromium"),
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update"],
-        )
+        browser = pw.chromium.launch(executable_path=str(chromium_path()), args=list(CHROMIUM_ARGS))
     header = f"{'legs':>7} {'build':>24} {'peak MB':>24} {'HTML MB':>24} {'draw s':>24}"
     print(header)
     with tempfile.TemporaryDirectory() as tmp:

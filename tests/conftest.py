@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pytest
 
-#: Debian's Chromium; ROUTES_CHROMIUM names another build.
-CHROMIUM = Path(os.environ.get("ROUTES_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from routes.render.snapshot import CHROMIUM_ARGS, chromium_path
+
+#: Debian's Chromium; ROUTES_CHROMIUM names another build (as for ``routes map --png``).
+CHROMIUM = chromium_path()
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +32,7 @@ def browser():
             pytest.fail(f"{CHROMIUM} is missing; the browser tests must run in CI")
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run browser tests")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         try:
             yield b
         finally:

@@ -59,15 +59,20 @@ def varints(values: np.ndarray) -> str:
     >>> varints(np.array([0, -1, 1, 300]))
     'AAEC2AQ='
     """
-    v = np.asarray(values, dtype=np.int64)
+    v = np.asarray(values, dtype=np.int64).ravel()
     z = ((v << 1) ^ (v >> 63)).astype(np.uint64)  # zigzag: small magnitudes -> small codes
-    out = bytearray()
-    for n in z.tolist():
-        while n >= 0x80:
-            out.append((n & 0x7F) | 0x80)
-            n >>= 7
-        out.append(n)
-    return base64.b64encode(bytes(out)).decode("ascii")
+    # bytes per value: 7 bits each, so 1 + the number of 7-bit thresholds it reaches
+    size = np.ones(z.shape, dtype=np.int64)
+    for k in range(1, 10):
+        size += z >= np.uint64(1) << np.uint64(7 * k)
+    start = np.cumsum(size) - size
+    out = np.zeros(int(size.sum()), dtype=np.uint8)
+    for k in range(int(size.max(initial=0))):
+        has = size > k
+        chunk = (z[has] >> np.uint64(7 * k)) & np.uint64(0x7F)
+        more = (size[has] > k + 1).astype(np.uint64) << np.uint64(7)
+        out[start[has] + k] = (chunk | more).astype(np.uint8)
+    return base64.b64encode(out.tobytes()).decode("ascii")
 
 
 def _encode(report: Report) -> dict:
@@ -91,11 +96,13 @@ def _encode(report: Report) -> dict:
             names.append(_name(place))
         return places[key]
 
+    # Simplification keeps each line's end points, so the places sit where lines end.
+    firsts = coords[starts].tolist()
+    lasts = coords[np.r_[starts[1:], len(coords)] - 1].tolist()
     flights: dict[str, int] = {}
     ends, meta = [], []
-    for f, leg in legs:
-        first, last = leg.geometry.coords[0], leg.geometry.coords[-1]
-        ends.append((place_index(leg.origin, *first[:2]), place_index(leg.destination, *last[:2])))
+    for (f, leg), first, last in zip(legs, firsts, lasts):
+        ends.append((place_index(leg.origin, *first), place_index(leg.destination, *last)))
         meta.append((flights.setdefault(f.label or f.id, len(flights)), leg.index,
                      round(leg.distance_km), round(leg.initial_bearing_deg)))
     ends_a = np.array(ends, dtype=np.int64).reshape(-1, 2)
@@ -178,7 +185,7 @@ class BulkRoutes(MacroElement):
                     " km, " + bearing[j] + "\u00b0";
             }
             var line = L.polyline(parts, {renderer: renderer, color: {{ this.colour }},
-                weight: 1.2, opacity: 0.45, interactive: true});
+                weight: 1, opacity: 0.5, interactive: true});  // width 1: Skia draws hairlines far faster
             function nearest(ll) {
                 var best = -1, bestD = Infinity, c = Math.cos(ll.lat * Math.PI / 180);
                 var px = ll.lng * c, py = ll.lat;

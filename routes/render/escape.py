@@ -41,7 +41,6 @@ _JS_UNSAFE = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_JS_TABLE = str.maketrans(_JS_UNSAFE)
 
 
 def html_text(value: Any) -> str:
@@ -62,7 +61,12 @@ def js_json(value: Any) -> str:
     so that ``</script>`` or ``<!--`` can never appear in the page source.
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.translate(_JS_TABLE)
+    # str.replace per character: several times faster than str.translate on the
+    # megabytes of a large map's data, and no replacement adds a character replaced later
+    for char, escaped in _JS_UNSAFE.items():
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def js_string(value: Any) -> str:
