@@ -21,11 +21,13 @@ import datetime as dt
 import math
 import re
 import reprlib
-
-import yaml
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .model import Flight, PlaceRef, Stop
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "is_empty", "to_int", "to_float", "to_date", "to_aircraft", "to_text", "to_coord",
@@ -230,6 +232,10 @@ class Locator:
         self.root = root
 
     def node(self, path: tuple) -> yaml.Node | None:
+        if self.root is None:
+            return None
+        import yaml  # loaded already: the tree came from yaml.compose
+
         node = self.root
         for key in path:
             if isinstance(node, yaml.MappingNode):
@@ -254,6 +260,10 @@ class Locator:
 
     def raw(self, path: tuple) -> str | None:
         node = self.node(path)
+        if node is None:
+            return None
+        import yaml
+
         return node.value if isinstance(node, yaml.ScalarNode) else None
 
 

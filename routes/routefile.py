@@ -49,8 +49,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from . import _values as v
 from ._csvroutes import read_csv
@@ -58,6 +57,9 @@ from ._geojsonroutes import from_geojson
 from ._io import read_text
 from ._values import CONVERTERS, Locator, at, coord_name, coord_pair, kind_of, make_flight
 from .errors import InputError
+
+if TYPE_CHECKING:
+    import yaml
 from .model import Evidence, Flight, PlaceRef, Report, replace
 
 __all__ = [
@@ -378,6 +380,8 @@ def read_yaml_text(text: str, source: str = "route.yaml") -> Report:
     >>> f.date, f.personnel, f.stops[2].ref.lat, f.stops[2].ref.where
     ('2019-03-23', 99, 10.6, 'seed.yaml:4')
     """
+    import yaml  # only route files need it; a news report should not pay for it
+
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise InputError(f"{source}: the file is empty; expected 'flights:' with one item per flight")
@@ -406,6 +410,8 @@ def _json_load(text: str, source: str) -> object:
 
 def _json_locator(text: str) -> Locator:
     """JSON is (nearly always) YAML, so YAML's node marks give line numbers."""
+    import yaml
+
     if len(text) > 5_000_000:
         return Locator(None)
     try:
