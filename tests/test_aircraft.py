@@ -68,3 +68,9 @@ def test_find_in_text_spellings(text, mention, designation):
 
 def test_numbers_and_words_that_are_no_aircraft():
     assert find_in_text("An 12-member crew and 747 passengers; a 777-300ER alone; it will be 200 km") == []
+
+
+def test_tankers_and_the_707():
+    from routes.aircraft import find_in_text
+    text = "a Boeing 707 tanker-transport, a KC-330 Cygnus and a Boeing KC-767A"
+    assert [k.designation for _, _, k in find_in_text(text)] == ["Boeing 707", "A330 MRTT", "KC-767"]

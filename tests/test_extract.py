@@ -163,3 +163,84 @@ def test_a_dateline_date_is_not_the_flight_date():
 def test_general_rules_from_blind3(text, legs):
     got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
     assert got == legs
+
+
+@pytest.mark.parametrize("text, legs", [
+    # an airport the gazetteer does not know, then its city; "the <name> airport of <city>"
+    ("The An-124 arrived to the International Airport of El Alto from Caracas.", [["Caracas", "El Alto"]]),
+    ("Two Il-76 have landed in the evening at the airport of the Turkish city of Adana. They took off from "
+     "Chkalovsky.", [["Chkalovsky", "Adana"]]),
+    ("The A400M set off from the 12th Air Transport Main Base Command in Kayseri and landed in Cairo.",
+     [["Kayseri", "Cairo"]]),
+    # a country named before its capital: "the capital of neighbouring X, Y"
+    ("The Il-76 took off from Benghazi but was refused permission to land in Niamey. It diverted to the capital "
+     "of neighbouring Burkina Faso, Ouagadougou.", [["Benghazi", "Ouagadougou"]]),
+    # plans told with "was to" / "are to", and "is expected in"
+    ("The delegation landed in Pyongyang from Moscow. It was to fly on from Pyongyang to Vientiane.",
+     [["Moscow", "Pyongyang"]]),
+    ("The drones will come by A400M aircraft, which are to take off from Kayseri and refuel at Baku before "
+     "landing at Manas.", []),
+    # one of many flights: about the others
+    ("The C-17 flew from Dover to Ramstein. The flight is one of at least eleven RCH movements into Jordan, "
+     "Israel and Qatar.", [["Dover", "Ramstein"]]),
+    # time words between the verb and its place
+    ("Three aircraft landed within a few hours at Bangui. They came from Khartoum.", [["Khartoum", "Bangui"]]),
+    # where the aircraft waited before it was sent
+    ("A C-130, which had been pre-positioned at Djibouti, was dispatched to Port Sudan, from where the "
+     "nationals were airlifted to Jeddah.", [["Djibouti", "Port Sudan", "Jeddah"]]),
+    # a separate aircraft that "arrived from X": it arrived where the flight before it did
+    ("Two Il-76 landed at Bangui after flying from Hmeimim. In the evening an An-124 arrived separately from "
+     "Khartoum.", [["Hmeimim", "Bangui"], ["Khartoum", "Bangui"]]),
+    # the way back told before its places
+    ("The Il-76 left Minsk and landed in Harare. The same plane flew back on Saturday, with a refuelling stop "
+     "in Hurghada, landing at Minsk that night.", [["Minsk", "Harare"], ["Harare", "Hurghada", "Minsk"]]),
+    ("The jet flew from Moscow to Caracas. On the return flight it stopped in Dakar before landing in Moscow.",
+     [["Moscow", "Caracas"], ["Caracas", "Dakar", "Moscow"]]),
+])
+def test_general_rules_from_blind4_and_blind5(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs
+
+
+@pytest.mark.parametrize("name", ["Robert Gabriel Mugabe", "Nelson Tembo"])
+def test_an_unknown_airport_in_a_city_is_the_citys_airport(name):
+    (f,) = resolve(read_text(f"A C-17 left Ramstein and landed at {name} International Airport in Harare.")).flights
+    assert (f.stops[-1].place.country, f.stops[-1].place.kind) == ("ZW", "airport")
+
+
+def test_an_airport_of_its_city():
+    # "the Vnukovo airport of Moscow", "the Sunan International Airport of Pyongyang"
+    text = ("The Il-62 departed from the Vnukovo airport of Moscow and landed at the Sunan International Airport of "
+            "Pyongyang.")
+    (f,) = resolve(read_text(text)).flights
+    assert [(s.place.country, s.place.kind) for s in f.stops] == [("RU", "airport"), ("KP", "airport")]
+
+
+def test_an_airport_named_with_its_city_is_that_citys():
+    # "Marka airport in Amman" is Amman's Marka airport, not the Somali town of Marka.
+    (f,) = resolve(read_text("The A400M flew from Wunstorf via Souda Bay to Marka airport in Amman.")).flights
+    assert f.stops[-1].place.country == "JO" and f.stops[-1].place.kind == "airport"
+
+
+def test_today_is_the_filing_date_and_other_events_dates_are_not_the_flights():
+    text = ("Rome, 12 October 2023. A KC-767 was dispatched today to Israel to bring home citizens after the "
+            "attacks of 7 October. It took off from Pratica di Mare air base and landed at Ben Gurion.")
+    (f,) = read_text(text).flights
+    assert f.date == "2023-10-12"
+    text = ("Wednesday, Feb. 8, 2023. Earlier, late on Tuesday, a C-130 had arrived in Damascus from Baghdad; "
+            "it flew on to Latakia the next morning.")
+    (f,) = read_text(text).flights
+    assert f.date is None  # counted from a weekday, which is not resolved
+
+
+def test_a_nouns_past_is_not_a_background_clause():
+    text = ("Two planes flew from Tehran to Caracas. On board were 42 officers led by General Reza Tavakoli and "
+            "12 tonnes of spare parts for equipment previously supplied to Venezuela.")
+    (f,) = read_text(text).flights
+    assert (f.personnel, f.cargo_tonnes, f.commander) == (42, 12.0, "Reza Tavakoli")
+
+
+def test_an_aircraft_only_expected_flies_nothing():
+    text = "A C-130 flew from Baghdad to Damascus. A Russian Il-76 is expected in Aleppo on Thursday."
+    (f,) = read_text(text).flights
+    assert f.aircraft == ("C-130",)

@@ -94,3 +94,38 @@ def test_years_since_and_sentence_bounds():
 
 def test_rulers_are_no_commanders():
     assert find_commanders("Mali's transitional authorities, led by Colonel Assimi Goita, expelled the French.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a 30-member delegation", 30), ("the 77-strong UK International Search and Rescue (UK-ISAR) team", 77),
+    ("a forty-strong team of rescuers", 40),
+])
+def test_personnel_counted_before_the_group(text, value):
+    (q,) = personnel_mentions(text)
+    assert q.value == value and q.kind == "personnel"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("headed by First Deputy Minister of Agriculture Andrei Kuzmich.", "Andrei Kuzmich"),
+    ("headed by Deputy Chairman of the State Duma Pyotr Ilyin, who", "Pyotr Ilyin"),
+    ("headed by the first deputy general director of the corporation, Andrei Shevchuk.", "Andrei Shevchuk"),
+    ("headed by the Deputy Minister of Defence of the Russian Federation, Colonel General Viktor Lebedev.",
+     "Viktor Lebedev"),
+    ("The team is led by Station Manager Gareth Holloway of the Fire and Rescue Service.", "Gareth Holloway"),
+])
+def test_commanders_after_portfolios_and_appositions(text, name):
+    assert [c.name for c in find_commanders(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Our Government of Reconciliation and National Unity, headed by Comandante Daniel Ortega, will help.",
+    "the National Council for the Safeguard of the Homeland, headed by General Abdourahamane Tiani, said",
+])
+def test_named_rulers_are_no_commanders(text):
+    assert find_commanders(text) == []
+
+
+def test_today_and_this_afternoon_are_the_filing_date():
+    text = "Issued 7 February 2023. Following the earthquakes of 6 February, a C-17 left this afternoon."
+    got = [(d.text, d.iso) for d in find_dates(text)]
+    assert got == [("7 February 2023", "2023-02-07"), ("this afternoon", "2023-02-07")]

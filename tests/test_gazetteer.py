@@ -411,3 +411,22 @@ def test_alternate_names_rank_below_a_city_of_that_name():
 def test_alias_coordinates_correct_airportsdata():
     # airportsdata has EBLG at 50.3811, 5.2634 (degrees-minutes-seconds read as decimals).
     assert km(first("EBLG"), 50.637, 5.443) < 2
+
+
+def test_facility_words_alone_name_no_place():
+    from routes.gazetteer import lookup, scan
+    assert lookup("International Airport") == [] and lookup("the Airport") == []
+    assert [m.text for m in scan("It landed at Robert Gabriel Mugabe International Airport in Harare.")] == ["Harare"]
+
+
+def test_an_airport_named_in_full_beats_its_citys_bigger_ones():
+    from routes.gazetteer import lookup
+    assert lookup("Seoul Air Base")[0].icao == "RKSM"
+    assert lookup("Simon Bolivar International Airport")[0].country == "VE"  # an alias still comes first
+
+
+def test_honorifics_and_lower_case_articles():
+    from routes.gazetteer import scan
+    from routes.gazetteer.index import airport_name_variants
+    assert "foo bar air base" in airport_name_variants("Al Shaheed Foo Bar Air Base")
+    assert [m.candidates[0].country for m in scan("with a stopover at the al-Khadim air base")] == ["LY"]

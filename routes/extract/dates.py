@@ -6,6 +6,9 @@
   first year mentioned), else from the caller, else the date stays unknown.
 * "a day earlier", "the previous evening", "the next day", "two days later": counted from
   the nearest date written before them.
+* "today", "this afternoon": the day the report was filed (its dateline, else its first
+  complete date).  A date that names another event ("the attacks of 7 October") is none
+  of a flight's, and "the next morning" after a weekday is not counted from an older date.
 * Weekdays ("on Saturday") need a calendar reference the text rarely gives and are left
   unresolved.
 * A dateline's date ("MOSCOW, 11 July 2014 -") is when the report was filed: it gives the
@@ -50,9 +53,14 @@ _RELATIVE = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>earlier|later)"
     r"|the\s+(?P<prev>previous|next|following)\s+(?:day|morning|afternoon|evening|night)"
     r"|the\s+day\s+(?P<dir2>before|after)"
-    r"|(?P<same>later\s+(?:that|the\s+same)\s+day|the\s+same\s+day|that\s+(?:afternoon|evening|night|morning)|later\s+in\s+the\s+day|on\s+the\s+same\s+day))\b",
+    r"|(?P<same>later\s+(?:that|the\s+same)\s+day|the\s+same\s+day|that\s+(?:afternoon|evening|night|morning)|later\s+in\s+the\s+day|on\s+the\s+same\s+day)"
+    r"|(?P<today>(?:earlier\s+|later\s+)?today|tonight|this\s+(?:morning|afternoon|evening)))\b",
     re.IGNORECASE,
 )
+_EVENT_OF = re.compile(
+    r"\b(?:attacks?|coup|earthquakes?|quakes?|elections?|revolution|war|invasion|uprising|bombings?|massacre"
+    r"|offensive|raid|explosion|blast|crash|referendum|independence)\s+(?:of|on)\s+$", re.I)
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'-]*,\s*(?P<date>.{{0,40}}?\b{_YEAR})\b")
 _YEAR_WORD = re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n\s*\n")
@@ -152,13 +160,24 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(), iso, (mo, day)))
     found.sort(key=lambda d: d.start)
+    # Dates of other events: "following the attacks of 7 October".
+    found = [d for d in found if not _EVENT_OF.search(text, max(0, d.start - 40), d.start)]
     out = list(found)
+    filed = next((d for d in found if in_dateline(text, d) and d.iso), None) or next(
+        (d for d in found if d.iso and _YEAR_WORD.search(d.text)), None)
     for m in _RELATIVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group("today"):
+            # "today", "this afternoon": the day the report was filed.
+            iso = filed.iso if filed is not None and filed.start < m.start() else None
+            out.append(DateMention(m.start(), m.end(), m.group(), iso, None, relative=True))
             continue
         anchor = next((d for d in reversed(found) if d.start < m.start() and d.iso), None)
         if anchor is None:
             anchor = next((d for d in found if d.iso), None)
+        if anchor is not None and anchor.start < m.start() and _WEEKDAY.search(text, anchor.end, m.start()):
+            anchor = None  # "late on Tuesday ... the next morning": counted from a weekday
         if m.group("same"):
             delta = 0
         elif m.group("prev") or m.group("dir2"):

@@ -58,6 +58,7 @@ class Draft:
     parent: "Draft | None" = None
     kind: str = "main"  # main, return, next (leaves where the last ended), split
     implicit_origin: Mention | None = None
+    implicit_destination: Mention | None = None
 
     def types(self, aircraft_by_clause) -> set[str]:
         return {t.designation for c in self.clauses for _, _, t in aircraft_by_clause.get(c, [])}
@@ -72,6 +73,8 @@ class Draft:
         ]
         if self.implicit_origin is not None and not any(s.role == "origin" for s in stops):
             stops.append(Stopish(self.implicit_origin, "origin", -1, payload=None))
+        if self.implicit_destination is not None and not any(s.role == "destination" for s in stops):
+            stops.append(Stopish(self.implicit_destination, "destination", 10**9, payload=None))
         return flight_order(stops, same=same_place, redundant=_redundant)
 
     def final(self) -> Mention | None:
@@ -251,7 +254,19 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
         if d.kind == "split" and d.parent is not None and not any(e.role.role == "origin" for e in d.events):
             origin = next((s.key for s in d.parent.route() if s.role == "origin"), None)
             d.implicit_origin = origin
+        # "An An-124 arrived separately from Khartoum": it arrived where the flight told
+        # before it did.
+        if (d.kind == "split" and d.parent is not None and not any(e.role.role == "destination" for e in d.events)
+                and any(_ARRIVED.search(clause_spans[c].text) for c in d.event_clauses)):
+            d.implicit_destination = d.parent.final()
     return drafts
+
+
+_RETURN_CUE = re.compile(
+    r"\b(?:flew|flown|flies|fly|flying|headed|heads|went|came|travell?ed|set\s+off|left)\s+back\b"
+    r"|\breturn(?:ed|s|ing)?\b(?!\s+(?:to|from)\b)|\b(?:the|its|their|a)\s+return\s+(?:flight|leg|journey|trip)\b"
+    r"|\b(?:on\s+the\s+way|on\s+its\s+way)\s+(?:back|home)\b", re.I)
+_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down)\b(?!\s+(?:in|at|on)\b)", re.I)
 
 
 def _new_origin(current: Draft, events: list[Event]) -> bool:
@@ -283,6 +298,12 @@ def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     if any(e.role.returning for e in events) and current.events:
         final = current.final()
         return Draft(parent=current, kind="return", implicit_origin=final)
+    # "The same plane flew back on Saturday, with a stop in Hurghada, landing at Minsk":
+    # the way back told before its places.
+    first = min(e.mention.phrase_start for e in events)
+    back = _RETURN_CUE.search(text, clause.start, first)
+    if back and has_dest and not any(e.role.role == "origin" for e in events):
+        return Draft(parent=current, kind="return", implicit_origin=current.final())
     final = current.final()
     if final is not None and any(e.role.role == "origin" and same_place(e.mention, final) for e in events):
         return Draft(parent=current, kind="next")

@@ -77,6 +77,12 @@ _GROUP_OF = re.compile(
     rf"\b(?:a|the)\s+(?P<what>team|group|contingent|delegation|unit|detachment|brigade|crew)\s+of\s+{_HEDGE}?(?P<num>{NUMBER})\b(?!\s*(?:tonnes|tons|kg|t\b|per\s?cent|%))",
     re.IGNORECASE,
 )
+#: "a 30-member delegation", "the 77-strong UK International Search and Rescue (UK-ISAR) team".
+_N_STRONG = re.compile(
+    rf"(?<![\w.,-])(?P<num>{NUMBER})[-\u2010\u2011\s](?:member|strong|man|person|people)\s+"
+    r"(?:[\w()'\u2019-]+\s+){0,8}?(?P<what>team|group|contingent|delegation|unit|detachment|brigade|mission|party|crew)\b",
+    re.IGNORECASE,
+)
 _WEIGHT_UNITS = {
     "short": 0.90718474,
     "long": 1.0160469088,
@@ -164,6 +170,12 @@ def personnel_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         kind = "crew" if m.group("crew") else "personnel"
         out.append(Quantity(m.start("num"), m.end(), text[m.start("num"):m.end()], value, kind,
                             subset=bool(_SUBSET.search(before))))
+    for m in _N_STRONG.finditer(text, start, end):
+        value = parse_number(m.group("num"))
+        if value is None or value <= 0 or any(q.start <= m.start("num") < q.end for q in out):
+            continue
+        kind = "crew" if m.group("what").lower() == "crew" else "personnel"
+        out.append(Quantity(m.start("num"), m.end(), text[m.start("num"):m.end()], value, kind))
     for m in _GROUP_OF.finditer(text, start, end):
         value = parse_number(m.group("num"))
         if value is None or any(q.start <= m.start("num") < q.end for q in out):

@@ -39,7 +39,12 @@ TITLES = frozenset(
     brigade regiment squadron group interior affairs health emergency situations commissioner
     governor mayor envoy representative spokesman spokeswoman officer the of and
     colonel-general lieutenant-general major-general general-lieutenant general-major
-    general-colonel rear-admiral vice-admiral deputy-minister his her its""".split()
+    general-colonel rear-admiral vice-admiral deputy-minister his her its
+    chairman chairwoman chair speaker manager station comandante general-in-chief
+    energy agriculture industry trade finance economy economic education culture transport
+    justice communications labour labor science sports tourism fisheries lands mines environment
+    infrastructure development housing commerce duma parliament assembly senate congress
+    council committee commission corporation agency company""".split()
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'][A-Z]?[a-z\u00E0-\u024F]+)*\.?|[A-Z]\.")
 _PHRASE_END = re.compile(
@@ -49,7 +54,9 @@ _PHRASE_END = re.compile(
 #: Bodies that a "led by" names the ruler of, not the leader of a group aboard.
 _RULERS = re.compile(
     r"\b(?:junta|juntas|authorities|government|governments|regime|administration|opposition|party|coalition"
-    r"|council|parliament|country|state|cabinet|military\s+rulers|rebels|militia)\s*,?\s*(?:\w+\s+){0,1}$",
+    r"|council|parliament|country|state|cabinet|military\s+rulers|rebels|militia)"
+    # its name may follow: "the Government of Reconciliation and National Unity, headed by"
+    r"(?-i:\s+(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*)+)*\s*,?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "el", "la", "di", "du"})
@@ -91,7 +98,9 @@ def _name_after(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     runs = [r for r in runs if r]
     if not runs:
         return None
-    run = runs[-1]
+    # The last run of two words or more ("Station Manager Gareth Holloway of the Fire and
+    # Rescue Service"), else the last run.
+    run = next((r for r in reversed(runs) if len(r) >= 2), runs[-1])
     while run and text[run[-1][0]:run[-1][1]].lower() in _PARTICLES:
         run = run[:-1]
     a, b = run[0][0], run[-1][1]
@@ -106,12 +115,18 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
     end = len(text) if end is None else end
     out = []
     for m in _CUE.finditer(text, start, end):
-        if _RULERS.search(text[max(start, m.start() - 40):m.start()]):
+        if _RULERS.search(text[max(start, m.start() - 100):m.start()]):
             continue  # "the junta led by General Tiani" rules a country, it leads no one aboard
         # The name phrase runs to the end of the clause.
         stop = _PHRASE_END.search(text[m.end():end])
         phrase_end = m.end() + stop.start() if stop else end
         found = _name_after(text, m.end(), phrase_end)
+        if found is None and text[phrase_end:phrase_end + 1] == "," and re.match(
+                r"\s*(?:the|a|an|his|her|its|[A-Z][a-z]+)\b", text[m.end():phrase_end]):
+            # "headed by the first deputy director of the corporation, Andrei Shevchuk": the
+            # name follows its title after a comma.
+            rest = _PHRASE_END.search(text[phrase_end + 1:end])
+            found = _name_after(text, phrase_end + 1, phrase_end + 1 + rest.start() if rest else end)
         if found is None:
             continue
         a, b, name = found

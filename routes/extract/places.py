@@ -112,6 +112,7 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     phrase = [_is_phrase(m) for m in matches]
     mentions, phrase = _merge_same(text, mentions, phrase)
     mentions = _fold_qualifiers(text, mentions)
+    mentions = _unknown_facilities(text, mentions)
     mentions = _with_np_start(text, mentions)
     mentions.extend(_unnamed_places(text, mentions, exclude))
     return sorted(mentions, key=lambda m: m.start)
@@ -176,13 +177,85 @@ def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
                     qualifiers=(*prev.qualifiers, prev.text),
                 )
                 continue
-            # "Lajes in the Azores", "Nouakchott, Mauritania", "Chkalovsky near Moscow".
-            if _LOCATOR.match(gap) and _contains(m, prev):
+            # "Lajes in the Azores", "Nouakchott, Mauritania", "Chkalovsky near Moscow", and
+            # "the Sunan International Airport of Pyongyang".
+            # (A facility word the gazetteer left out may stand before: "Marka airport in Amman".)
+            fac = _FACILITY_NEXT.match(text, prev.phrase_end)
+            loc_gap = text[fac.end():m.start] if fac and fac.end() <= m.start else gap
+            locator = _LOCATOR.match(loc_gap) or (_facility_name(text, prev) is not None and _OF_LOCATOR.fullmatch(loc_gap))
+            if locator and not _contains(m, prev):
+                named = _airport_in(text, prev, m)  # "Marka airport in Amman": Amman's Marka
+                if named is not None:
+                    prev = out[-1] = named
+            if locator and _contains(m, prev):
                 out[-1] = replace(
                     prev, phrase_end=m.end, country_hint=prev.country_hint or m.country,
                     qualifiers=(*prev.qualifiers, m.text),
                 )
                 continue
+            # "the capital of neighbouring Burkina Faso, Ouagadougou": the city is the place.
+            if (prev.kind == "country" and m.kind == "city" and _contains(prev, m)
+                    and re.fullmatch(r"\s*,?\s*", gap)
+                    and _CAPITAL_OF.search(text, max(0, prev.phrase_start - 60), prev.phrase_start)):
+                lead = _CAPITAL_OF.search(text, max(0, prev.phrase_start - 60), prev.phrase_start)
+                out[-1] = replace(m, phrase_start=lead.start(), country_hint=m.country_hint or prev.country,
+                                  qualifiers=(*prev.qualifiers, prev.text))
+                continue
+        out.append(m)
+    return out
+
+
+#: A facility word ending a name: "Marka airport", "Sunan International Airport".
+_FACILITY_WORD = r"(?:(?i:international\s+)?(?i:airport|air\s*base|airfield|aerodrome|airstrip)|AFB|AB)"
+_FACILITY_END = re.compile(_FACILITY_WORD + r"$")
+_FACILITY_NEXT = re.compile(r"\s+" + _FACILITY_WORD + r"\b")
+
+
+def _facility_name(text: str, m: Mention) -> str | None:
+    """The name of a facility with its facility word ("Marka airport"), or None when the
+    mention names no facility."""
+    if _FACILITY_END.search(text, m.start, m.end):
+        return text[m.start:m.end]
+    nxt = _FACILITY_NEXT.match(text, m.end)
+    return text[m.start:nxt.end()] if nxt else None
+_OF_LOCATOR = re.compile(r"\s+of\s+(?:the\s+)?")
+#: Before a country whose capital is named next: "the capital of neighbouring Burkina Faso, X".
+_CAPITAL_OF = re.compile(r"(?:\b(?:the|a)\s+)?\b(?:capital|capital\s+city)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _airport_in(text: str, facility: Mention, city: Mention) -> Mention | None:
+    """"Marka airport in Amman": the airport of that name at that city, when the name alone
+    means a place elsewhere (or no airport)."""
+    name = _facility_name(text, facility)
+    if city.kind != "city" or city.place is None or name is None:
+        return None
+    found = [p for p in gazetteer.lookup(f"{city.text} {name}", limit=5)
+             if p.kind == "airport" and km_between(p, city.place) <= 120.0]
+    if not found:
+        return None
+    return replace(facility, text=f"{city.text} {name}", candidates=tuple(found))
+
+
+#: An airport by a name the gazetteer does not know, then its city: "Robert Gabriel Mugabe
+#: International Airport in Harare".
+_UNKNOWN_FACILITY = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|de|del|al|el|la)\s+)?){1,6}?(?:International\s+|Military\s+)?"
+    r"(?:Airport|Air\s+Base|Airbase|Airfield|Aerodrome|Air\s+Station)\s+(?:in|near|outside|of)\s+$")
+
+
+def _unknown_facilities(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A city after an airport the gazetteer does not know becomes that city's airport, its
+    noun phrase starting at the airport's name."""
+    out = []
+    for i, m in enumerate(mentions):
+        if m.kind == "city" and m.place is not None:
+            hit = _UNKNOWN_FACILITY.search(text, max(0, m.phrase_start - 90), m.phrase_start)
+            if hit and not any(o.phrase_end > hit.start() for o in mentions[:i]):
+                found = [p for p in gazetteer.lookup(f"{m.text} airport", limit=5)
+                         if p.kind == "airport" and km_between(p, m.place) <= 60.0]
+                m = replace(m, phrase_start=hit.start())
+                if found:
+                    m = replace(m, text=f"{m.text} airport", candidates=tuple(found))
         out.append(m)
     return out
 
@@ -209,12 +282,15 @@ def _with_np_start(text: str, mentions: list[Mention]) -> list[Mention]:
     """Move ``phrase_start`` back over "the Syrian city of", "a military airfield near"."""
     out = []
     for m in mentions:
-        left = text[max(0, m.phrase_start - 60):m.phrase_start]
-        hit = _NP_OF.search(left) or re.search(
-            r"(?:\b(?:the|a|an)\s+)(?:[A-Za-z-]+\s+){0,2}?(?:airfield|airport|air\s+base|airbase|base|airstrip)\s+(?:near|outside|close\s+to)\s+$",
-            left,
-        ) or _FACILITY_IN.search(left)
-        if hit:
+        # Repeated: "the airport of the Turkish city of Adana".
+        for _ in range(3):
+            left = text[max(0, m.phrase_start - 60):m.phrase_start]
+            hit = _NP_OF.search(left) or re.search(
+                r"(?:\b(?:the|a|an)\s+)(?:[A-Za-z-]+\s+){0,2}?(?:airfield|airport|air\s+base|airbase|base|airstrip)\s+(?:near|outside|close\s+to)\s+$",
+                left,
+            ) or _FACILITY_IN.search(left)
+            if not hit:
+                break
             m = replace(m, phrase_start=m.phrase_start - (len(left) - hit.start()))
         out.append(m)
     return out
@@ -224,7 +300,7 @@ def _with_np_start(text: str, mentions: list[Mention]) -> list[Mention]:
 #: Main Base in Kayseri", "at the military airport of Bamako", "from the airfield Chkalovsky".
 _FACILITY_IN = re.compile(
     r"\b(?:the|a|an)\s+(?:(?!(?:on|in|at|to|from|for|via|of|into|near|and|or)\b)[\w-]+\s+){0,5}?"
-    r"(?i:airfield|airport|air\s+base|airbase|base|airstrip|aerodrome)(?:\s+(?:in|at|of))?\s+$"
+    r"(?i:airfield|airport|air\s+base|airbase|base|airstrip|aerodrome)(?:\s+[A-Z][a-z]+){0,2}(?:\s+(?:in|at|of))?\s+$"
 )
 
 

@@ -50,7 +50,8 @@ AT_CUES = {
     **dict.fromkeys(
         "stopover stopovers stop-over stop stops stopped stopping refuel refuels refuelled refueled "
         "refuelling refueling layover transit transited transiting stayed overnight".split(), STOPOVER),
-    **dict.fromkeys("originated originating originates loaded boarded embarked".split(), ORIGIN),
+    **dict.fromkeys("originated originating originates loaded boarded embarked positioned pre-positioned "
+                    "prepositioned stationed staged".split(), ORIGIN),
 }
 #: Cues for "for": "left Moscow for Havana", "bound for Germany".
 FOR_CUES = frozenset(
@@ -66,7 +67,7 @@ FILLERS = frozenset(
     saturday sunday january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec planes plane aircraft jet jets it they
     in brief short technical refuelling refueling intermediate scheduled unscheduled fuel
-    its their hop instead straight directly non-stop nonstop over""".split()
+    its their hop instead straight directly non-stop nonstop over within few several couple""".split()
 )
 #: Words right before "to" that make it no movement ("according to", "ambassador to").
 TO_BLOCKERS = frozenset(
@@ -120,6 +121,7 @@ _MODAL = re.compile(
     r"\b(?:(?-i:may)|might|could|would|will|shall|should|'ll|can)\b|\bspeculat\w*|\brumou?r\w*|\bpossibl[ey]\b"
     r"|\bperhaps\b|\bif\b|\bunconfirmed\b|\bconsider\w*|\bbeing\s+(?:prepared|considered|planned)\b"
     r"|\bpropos\w+|\bthreaten\w*|\bwhether\b|\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|supposed|going|planned|planning|likely)\s+to\b"
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?expected\b|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)(?-i:[a-z]+)\b"
     r"|\bplan(?:s|ned|ning)?\s+to\b|\bintend\w*\s+to\b|\bexpected\s+to\b|\b(?:a|the|an)\s+planned\b"
     r"|\b(?:waiting|hoping|seeking|trying|wants?|wanted|asked|asking|requested)\b"
     r"|\b(?:attempt(?:s|ed|ing)?|tried|tries)\s+to\b|\ban\s+attempt\b|\b(?:claims|allegations?|alleged(?:ly)?|purported(?:ly)?)\b",
@@ -131,7 +133,9 @@ _BACKGROUND = re.compile(
     r"|previously(?!\s+(?:owned|operated|used|registered|known|named|called|belong\w*|leased|flown\s+by))"
     r"|(?:comes?|came)\s+(?:just\s+|only\s+|shortly\s+|days\s+|weeks\s+|months\s+)?(?:after|amid|as)"
     r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week)|(?:the\s+)?previous\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)"
-    r"|since\s+(?:19|20)\d\d|every\s+(?:week|month|year)|each\s+(?:week|month|year))\b"
+    r"|since\s+(?:19|20)\d\d|every\s+(?:week|month|year)|each\s+(?:week|month|year)"
+    r"|one\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|dozens\s+of\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:flights|movements|sorties|missions|deliveries|rotations|airlifts|trips|shipments))\b"
     r"|\b(?:[Dd]ozens|[Ss]everal|[Mm]any|[Oo]ther|[Nn]umerous|[Vv]arious|[Mm]ost)\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|donors|airlines)\b",
     re.I,
 )
@@ -141,7 +145,7 @@ _SURFACE = re.compile(
     r"|\b(?:overland|by\s+rail)\b", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
-    r"[^,;]{0,40}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
+    r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,40}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
     r"|postponed|shelved|abandoned|denied|refused|blocked)\b", re.I)
 
 
@@ -162,7 +166,12 @@ class Role:
 def background_clause(text: str, clause: Span, main_year: int | None) -> bool:
     """Whether a clause is about other times or habits ("similar flights in 2018")."""
     body = text[clause.start:clause.end]
-    if _BACKGROUND.search(body):
+    for m in _BACKGROUND.finditer(body):
+        # "spare parts for equipment previously supplied to Venezuela": a noun's past, not
+        # the clause's.
+        if m.group().lower() == "previously" and re.search(r"\b(?!(?:had|has|have|was|were|been|is|are)\b)[a-z]+\s+$", body[:m.start()]) \
+                and re.match(r"\s+\w+(?:ed|en|wn|ld|ught)\b", body[m.end():]):
+            continue
         return True
     years = {int(y) for y in _YEAR.findall(body)}
     return bool(main_year and years and main_year not in years)

@@ -36,10 +36,10 @@ from . import sources
 from .store import read_store, write_store
 from .text import fold, is_latin, name_key
 
-__all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "FORMAT"]
+__all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "facility_only", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 6
+FORMAT = 7
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
@@ -61,6 +61,8 @@ NAME_SUFFIXES = (
 NAME_PREFIXES = ("joint base", "naval air station", "raf", "nas", "mcas")
 
 _DIGIT = re.compile(r"\d")
+#: Honorifics that open an airport's name and that texts leave out ("Al Shaheed ...").
+_HONORIFIC = re.compile(r"(?:al |el |as )?(?:shaheed|shahid|martyr) ")
 
 # A place row: (name, lat, lon, kind, country, code, iata, icao, source, population)
 Row = tuple
@@ -152,7 +154,22 @@ def airport_name_variants(name: str) -> list[str]:
         core = strip_facility(key)
         if core and core != key:
             out.append(core)
-    return list(dict.fromkeys(k for k in out if k))
+        # "Al Shaheed Muwaffaq Salti Air Base" is written "Muwaffaq Salti Air Base".
+        honour = _HONORIFIC.match(key)
+        if honour and len(key) - honour.end() >= 4:
+            out.append(key[honour.end():])
+            if core and core != key:
+                out.append(core[honour.end():])
+    # Facility words alone ("International Airport" of "Charleston AFB/International
+    # Airport") name no place.
+    return list(dict.fromkeys(k for k in out if k and not facility_only(k)))
+
+
+def facility_only(key: str) -> bool:
+    """Whether a folded name is facility words alone ("international airport", "air base")."""
+    key = key[4:] if key.startswith("the ") else key
+    core = strip_facility(key)
+    return not core or core in NAME_SUFFIXES or core in NAME_PREFIXES
 
 
 def strip_facility(key: str, suffixes: tuple[str, ...] = NAME_SUFFIXES) -> str:

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 
 from ..model import Place
-from .index import ALIAS_SCORE, NAME_PREFIXES, Index, get_index, strip_facility
+from .index import ALIAS_SCORE, NAME_PREFIXES, Index, facility_only, get_index, strip_facility
 from .text import POSSESSIVE, name_key
 
 __all__ = ["lookup", "suggest", "country", "capital", "country_of_demonym", "QUERY_SUFFIXES"]
@@ -101,7 +101,11 @@ def _facility(ix: Index, key: str) -> tuple[int, ...] | None:
               (core, ix.city_airports.get(core, ()))]
     ids = [p for p in _merge(ix, groups) if ix.rows[p][3] == "airport"]
     if ids:
-        return tuple(ids)
+        # An airport named in full ("Seoul Air Base") beats bigger ones of its core's city.
+        # (Names from the alias table still come first.)
+        aliased = set(ix.alias_ids.get(key, ())) | set(ix.alias_ids.get(core, ()))
+        exact = [p for p in ix.names.get(key, ()) if ix.rows[p][3] == "airport"]
+        return tuple(dict.fromkeys([*(p for p in ids if p in aliased), *exact, *ids]))
     found = ix.names.get(core, ())
     words = core.split()
     for n in range(len(words) - 1, 0, -1) if not found else ():
@@ -122,6 +126,8 @@ def _ranked(query: str) -> tuple[int, ...]:
     key = name_key(raw)
     if not key:
         return ()
+    if facility_only(key):
+        return ()  # facility words alone ("International Airport") name no place
     if key in ix.phrases:
         return (ix.phrases[key],)
     bare = key[4:] if key.startswith("the ") else key

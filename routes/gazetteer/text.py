@@ -57,6 +57,9 @@ _POSS = re.compile(r"['’ʼ‘]s$", re.IGNORECASE)
 _ENDINGS = (("skiy", "sky"), ("skii", "sky"), ("skij", "sky"), ("skyi", "sky"), ("iy", "y"))
 
 
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-\u2010\u2011][A-Z]")
+
+
 @dataclass(frozen=True)
 class Token:
     """A word of a text: its characters ``text[start:end]`` and its folded ``key``."""
@@ -68,7 +71,8 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+        # An Arabic article written in lower case before a capital counts: "al-Khadim".
+        return self.text[:1].isupper() or self.text[:1].isdigit() or bool(_ARTICLE.match(self.text))
 
 
 def fold(text: str) -> str:
