@@ -1,8 +1,9 @@
 """Take the README's pictures of the seed map: ``docs/img/seed-map.png`` (the overview)
 and ``docs/img/seed-popup.png`` (the first leg's aircraft with its popup open).
 
-The map is the embedded route file (``routes/data/example.yaml``), drawn offline by
-headless Chromium (see :mod:`routes.render.snapshot`).
+The map is the embedded example report (``routes/data/example_report.txt``, what
+``routes map`` draws with no input), drawn offline by headless Chromium (see
+:mod:`routes.render.snapshot`).
 
 Usage::
 
@@ -12,7 +13,6 @@ Usage::
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 import routes
@@ -34,8 +34,7 @@ OPEN_FIRST_AIRCRAFT = """() => new Promise(done => {
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "docs" / "img"
-    example = resources.files("routes.data").joinpath("example.yaml")
-    report = routes.load(str(example))
+    report = routes.load(())  # no input: the embedded example report
     m = make_map(report, title="Syria → Dakar → Caracas, 23 March 2019")
     for name, prepare in (("seed-map.png", None), ("seed-popup.png", OPEN_FIRST_AIRCRAFT)):
         path = save_png(m, out / name, prepare=prepare, **SIZE)
