@@ -244,3 +244,172 @@ def test_an_aircraft_only_expected_flies_nothing():
     text = "A C-130 flew from Baghdad to Damascus. A Russian Il-76 is expected in Aleppo on Thursday."
     (f,) = read_text(text).flights
     assert f.aircraft == ("C-130",)
+
+
+def _legs(text):
+    return [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+
+
+@pytest.mark.parametrize("text, legs", [
+    # an aside about the aircraft's past ("which had ... earlier") is on no route, and its time
+    # words do not make the rest of the sentence background
+    ("An Il-76 landed in Bamako on 3 May 2022. The plane, which earlier this month had been seen in Niamey, "
+     "set off from Mozdok and made a stopover at Hmeimim.", [["Mozdok", "Hmeimim", "Bamako"]]),
+    ("A C-17 landed in Amman on 3 May 2022. The jet, which had delivered tents to Beirut a week earlier, "
+     "departed from Ramstein.", [["Ramstein", "Amman"]]),
+    ("An Il-76 landed in Bangui on 3 May 2022. The aircraft, which in recent weeks had flown grain to Niamey, "
+     "took off from Chkalovsky.", [["Chkalovsky", "Bangui"]]),
+    # a town named only after "the" is found when a facility word follows
+    ("The Il-76 took off from the Boufarik military air base and landed in Niamey.", [["Boufarik", "Niamey"]]),
+    # "landed back at", "stopping on the way at", "stops on its way south, first in X and then in Y"
+    ("The C-17 that landed at Hindon on 17 August 2021 had left Kabul, stopping on the way at Jamnagar to refuel.",
+     [["Kabul", "Jamnagar", "Hindon"]]),
+    ("The plane left Moscow and made two refuelling stops on its way south, first in Cairo and then in Khartoum, "
+     "before it was unloaded at Bangui airport.", [["Moscow", "Cairo", "Khartoum", "Bangui airport"]]),
+    # "its final destination was X" ends the route
+    ("The Il-62 departed Vnukovo, stopped at Sal, on the ground for an hour. Its final destination was Havana.",
+     [["Vnukovo", "Sal", "Havana"]]),
+    ("It left Leipzig, then continued to Baku before heading to its final destination, Urumqi.",
+     [["Leipzig", "Baku", "Urumqi"]]),
+    # "rolled to a stop at" is an arrival; "took on fuel in" a stop; "stepped off ... at" an arrival
+    ("The C-130 rolled to a stop at Santo Domingo airport. It left Brasilia and took on fuel in Manaus.",
+     [["Brasilia", "Manaus", "Santo Domingo airport"]]),
+    ("The 150 soldiers who stepped off the A330 at Niamey airport had boarded it at Cologne.",
+     [["Cologne", "Niamey airport"]]),
+    # a stop told "after" the stop it preceded
+    ("The C-17 that landed at Rzeszow had set out from Dover Air Force Base. It spent a night at Ramstein Air Base, "
+     "where pallets were loaded, after making a fuel stop at Shannon Airport.",
+     [["Dover Air Force Base", "Shannon Airport", "Ramstein Air Base", "Rzeszow"]]),
+    # "the same airport" / "the same airfield" is the place of the flight told before
+    ("The first Il-76 landed at Benina airport after flying from Zhukovsky. A second aircraft, an An-124, took off "
+     "from Ulyanovsk and, after a stopover in Cairo, landed at the same airport later that day.",
+     [["Zhukovsky", "Benina airport"], ["Ulyanovsk", "Cairo", "Benina airport"]]),
+    ("An Il-76 left Chkalovsky for Bamako. A Tu-154 went from the same airfield to Niamey with a stop in Algiers.",
+     [["Chkalovsky", "Bamako"], ["Chkalovsky", "Algiers", "Niamey"]]),
+    # "went onward" from where the flight had got to is the same flight
+    ("The C-17 left McChord and continued to Guam. From Guam it went onward to Clark.",
+     [["McChord", "Guam", "Clark"]]),
+    # a flight and its way back in one sentence are two flights, "before returning" is not cut
+    ("A C-130 flew from Amman to Port Sudan and the same day came back to Amman with 300 evacuees.",
+     [["Amman", "Port Sudan"], ["Port Sudan", "Amman"]]),
+    # people on the move over land, withdrawals, trucks and roads are no flights
+    ("The Il-76 flew from Cairo to Port Sudan. Thousands of displaced people have arrived from Khartoum, and many "
+     "have travelled on to Kassala.", [["Cairo", "Port Sudan"]]),
+    ("The A330 flew from Cologne to Niamey. Berlin pulled its troops out of Mali last year.", [["Cologne", "Niamey"]]),
+    ("The C-17 flew from Dover to Rzeszow. From Rzeszow the missiles are trucked to Lviv.", [["Dover", "Rzeszow"]]),
+    ("The A400M flew from Port Sudan to Evreux. The road from Khartoum to Port Sudan was long.",
+     [["Port Sudan", "Evreux"]]),
+    ("The Il-76 flew from Moscow to Niamey. French soldiers leave Niger through Chad.", [["Moscow", "Niamey"]]),
+    ("A C-17 landed at El Arish. Since the start of the war, Egypt has received aid flights from Jordan and Qatar.",
+     []),
+    # claims, offers, called-off and planned stops are no flights
+    ("The Il-76 flew from Baku to Ovda air base. Several accounts claimed the aircraft then flew on to Tabriz.",
+     [["Baku", "Ovda air base"]]),
+    ("The C-130 flew from Whenuapai to Nadi. Fiji has offered to stage further supplies through Suva.",
+     [["Whenuapai", "Nadi"]]),
+    ("The A330 flew from Cologne to Niamey. Planners had scheduled a refuelling stop at Souda Bay, but the crew "
+     "dropped it.", [["Cologne", "Niamey"]]),
+    ("One flight from Beijing to Quito that was planned for Monday is cancelled.", []),
+    ("The website said two Il-76 had landed at Bangui after a stop in Benghazi.", []),
+    # "the French air base in Djibouti" is in Djibouti
+    ("The A400M took off from Port Sudan and made a stop at the French air base in Djibouti before landing at Evreux.",
+     [["Port Sudan", "Djibouti", "Evreux"]]),
+])
+def test_general_rules_from_blind6_and_blind7(text, legs):
+    assert _legs(text) == legs
+
+
+def test_a_facility_named_in_full_once_is_meant_by_its_short_name():
+    text = ("A Y-20 stood on the apron of Nikola Tesla Airport. It touched down at Nikola Tesla on 8 April 2022 "
+            "after flying from Urumqi.")
+    (f,) = resolve(read_text(text)).flights
+    assert f.stops[-1].place.icao == "LYBE"
+    text = "A C-130 flew from Marka airport in Amman to Port Sudan, and then came back to Marka."
+    flights = resolve(read_text(text)).flights
+    assert [f.stops[-1].place.country for f in flights] == ["SD", "JO"]
+
+
+def test_an_unknown_air_base_near_a_town_is_that_towns_airport():
+    (f,) = resolve(read_text("A C-17 flew from Dover to Soto Cano Air Base, near Comayagua.")).flights
+    assert f.stops[-1].place.country == "HN"
+
+
+def test_a_dateline_with_an_agency_in_brackets_is_not_the_flights_date():
+    text = "LA PAZ, November 18 (ABI). An An-124 landed at El Alto on Friday after flying from Algiers in 2025."
+    (f,) = read_text(text).flights
+    assert f.date is None
+
+
+def test_people_aboard_told_in_parts_are_added_and_troops_stationed_are_not_aboard():
+    text = ("A C-17 flew from Niamey to Ramstein on 3 August 2023. On board were 87 American citizens and 36 "
+            "nationals of other countries. Washington has about 1,100 troops in the country.")
+    (f,) = read_text(text).flights
+    assert f.personnel == 123
+
+
+def test_counts_weights_and_leaders_in_other_wordings():
+    f, = read_text("An Il-62 flew from Moscow to Vientiane on 1 June 2021. Nine Russian epidemiologists "
+                   "arrived on the same aircraft.").flights
+    assert f.personnel == 9
+    f, = read_text("A C-130 flew from Brasilia to Santo Domingo on 5 March 2024 with a medical team of 24.").flights
+    assert f.personnel == 24
+    f, = read_text("An Il-76 flew from Tashkent to Termez on 10 February 2022 with 12 500 kilogram of flour.").flights
+    assert f.cargo_tonnes == 12.5
+    f, = read_text("An An-124 flew from Leipzig to Baku on 5 November 2023 with a declared payload of 98 t.").flights
+    assert f.cargo_tonnes == 98.0
+    for lead, name in [
+        ("The group was headed by the deputy oil minister for international affairs and trade, Hossein Karimzadeh.",
+         "Hossein Karimzadeh"),
+        ("The group was headed by the deputy director of the Federal Service for Military-Technical Cooperation, "
+         "Lieutenant General Oleg Bestuzhev.", "Oleg Bestuzhev"),
+        ("The team is led by USAID's regional disaster coordinator for Central America, Mark Delgado.", "Mark Delgado"),
+        ("The team is led by Commandant Rajiv Sehgal.", "Rajiv Sehgal"),
+        ("Group is lead by colonel Andrei Kozlov.", "Andrei Kozlov"),
+    ]:
+        f, = read_text("An Il-76 flew from Tehran to Caracas on 8 June 2022. " + lead).flights
+        assert f.commander == name, lead
+
+
+def test_an_aircraft_that_never_left_is_not_the_flights():
+    text = ("A C-130 flew from Whenuapai to Nadi on 20 January 2022. An Australian C-17 was loaded at Amberley "
+            "the same day, but its departure was postponed, so it has not flown yet.")
+    (f,) = read_text(text).flights
+    assert f.aircraft == ("C-130",)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Il-62 carrying the delegation landed back at Vnukovo airport on 15 July 2023. Four days earlier, on 11 July, "
+     "the same plane had taken off from Vnukovo for Pyongyang with 41 people aboard. The return flight carried 47 "
+     "passengers.",
+     [(["Vnukovo", "Pyongyang"], 41, "2023-07-11"), (["Pyongyang", "Vnukovo airport"], 47, "2023-07-15")]),
+    ("The Tu-154 flew home to Chkalovsky on 3 May 2022. On 1 May it had left Chkalovsky for Damascus with 20 "
+     "officers. On the way back it carried 12 wounded soldiers.",
+     [(["Chkalovsky", "Damascus"], 20, "2022-05-01"), (["Damascus", "Chkalovsky"], 12, "2022-05-03")]),
+])
+def test_a_way_back_told_before_the_flight_out(text, want):
+    got = [([s.ref.text for s in f.stops], f.personnel, f.date) for f in read_text(text).flights]
+    assert got == want
+
+
+def test_counts_of_a_flight_and_its_way_back_told_in_one_clause_go_to_each():
+    text = ("On 24 April 2023 a C-130 flew from Amman to Port Sudan empty, and the same day came back to Amman "
+            "with 343 people.")
+    assert [f.personnel for f in read_text(text).flights] == [None, 343]
+
+
+def test_the_one_aircraft_of_a_report_told_in_an_aside_is_the_flights():
+    text = ("An-124 UR-82072, based at Hostomel before the 2022 attack, has been busy. On 5 November 2023 it "
+            "departed Leipzig for Baku.")
+    (f,) = read_text(text).flights
+    assert f.aircraft == ("An-124",)
+
+
+@pytest.mark.parametrize("text, legs", [
+    ("The Il-76, which had earlier been spotted in Benghazi, flew from Hmeimim to Bangui on 3 May 2022.",
+     [["Hmeimim", "Bangui"]]),
+    ("The Il-76, which had left Moscow on Monday, landed in Bangui on 3 May 2022.", [["Moscow", "Bangui"]]),
+    ("The jet refuelled in Cairo on its way south before touching down in Juba on 3 May 2022. It had left Minsk.",
+     [["Minsk", "Cairo", "Juba"]]),
+])
+def test_asides_about_earlier_times_and_real_departures_told_in_asides(text, legs):
+    assert _legs(text) == legs

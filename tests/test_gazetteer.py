@@ -368,7 +368,7 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path):
     ("took off from Vnukovo-2 airport", "Vnukovo-2 airport", "UUWW"),
     ("We left Vnukovo-2 at dawn", "Vnukovo-2", "UUWW"),
     ("left Joint Base Charleston", "Joint Base Charleston", "KCHS"),
-    ("at Belgrade's Nikola Tesla airport", "Belgrade's Nikola Tesla airport", "LYBE"),
+    ("at Belgrade's Nikola Tesla airport", "Nikola Tesla airport", "LYBE"),  # the name without its city is known too
     ("at Augusto C. Sandino airport", "Augusto C. Sandino airport", "MNMG"),
     ("at Budapest Liszt Ferenc airport", "Budapest Liszt Ferenc airport", "LHBP"),
 ])
@@ -430,3 +430,25 @@ def test_honorifics_and_lower_case_articles():
     from routes.gazetteer.index import airport_name_variants
     assert "foo bar air base" in airport_name_variants("Al Shaheed Foo Bar Air Base")
     assert [m.candidates[0].country for m in scan("with a stopover at the al-Khadim air base")] == ["LY"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a small town after "the" is read when a facility word follows it
+    ("took off from the Boufarik military air base", "Boufarik"),
+    # another-language name of a town of 50,000 to 100,000 people, after a cue
+    ("made a stopover in Tamanrasset, in the far south", "Tamanrasset"),
+    # "Air Reserve Base" is a facility word
+    ("made a stop at Homestead Air Reserve Base in Florida", "Homestead Air Reserve Base"),
+    # an airport's name without its city
+    ("sat on the apron of Nikola Tesla Airport", "Nikola Tesla Airport"),
+])
+def test_scan_reads_more_ways_of_naming_places(text, name):
+    assert name in [m.text for m in scan(text)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("made a stop at the French air base in Djibouti", "French air base"),  # a demonym names no airfield
+    ("flights to Africa", "Africa"),  # a continent is no town named so
+])
+def test_scan_does_not_read_owners_or_continents_as_places(text, absent):
+    assert absent not in [m.text for m in scan(text)]

@@ -15,7 +15,11 @@ Decisions a reader of the output should know:
   first year written), else the ``year`` argument; with neither it stays None and a
   warning says so.  Weekdays are not resolved.
 * A return ("flew back to Moscow on March 25") is a flight of its own, from where the last
-  flight ended; "to Sochi and back" is one flight that ends where it began.
+  flight ended, also when told first ("landed back at Vnukovo ... four days earlier it had
+  taken off from Vnukovo for Pyongyang") or in the same clause ("flew to Port Sudan and came
+  back to Amman"); "to Sochi and back" and "before returning to Moscow" end one flight.
+* Asides about the aircraft's past ("The plane, which earlier this month had been seen in
+  Bamako, ...") are on no route.
 * Places denied ("did not land in Havana"), hedged or planned ("could be bound for",
   "will travel on to") and clauses about other times ("similar flights last year") are
   left out.

@@ -103,7 +103,7 @@ def _since(text: str, pos: int) -> bool:
 
 
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]+(?:\s*\([^)]*\))?,\s*")
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$)")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$|\.\s)")
 
 
 def in_dateline(text: str, date: DateMention) -> bool:

@@ -28,7 +28,7 @@ from .numbers import cargo_mentions, personnel_mentions
 from .order import Stopish, flight_order
 from .people import find_commanders
 from .places import Mention, place_mentions, same_place
-from .roles import Role, background_clause, bound_for, chain_roles, hypothetical, negated_or_modal, role_of
+from .roles import Role, background_asides, background_clause, bound_for, chain_roles, hypothetical, negated_or_modal, role_of
 from .sentences import Span, clauses, sentences
 
 __all__ = ["read_text"]
@@ -46,6 +46,7 @@ class Event:
     mention: Mention
     role: Role
     clause: int
+    position: int | None = None  # where it goes in text order, when not where it was told
 
 
 @dataclass
@@ -59,6 +60,9 @@ class Draft:
     kind: str = "main"  # main, return, next (leaves where the last ended), split
     implicit_origin: Mention | None = None
     implicit_destination: Mention | None = None
+    #: Clauses shared with another flight ("flew to X and came back with 343 people"): the
+    #: part of the clause that is this flight's, for its counts and weights.
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def types(self, aircraft_by_clause) -> set[str]:
         return {t.designation for c in self.clauses for _, _, t in aircraft_by_clause.get(c, [])}
@@ -67,7 +71,8 @@ class Draft:
         # Where it was headed: dropped when it was diverted, else the end of the route.
         diverted = any(e.role.diverted for e in self.events)
         stops = [
-            Stopish(e.mention, e.role.role, e.mention.start + (10**8 if e.role.intended else 0),
+            Stopish(e.mention, e.role.role, (e.mention.start if e.position is None else e.position)
+                    + (10**8 if e.role.intended else 0),
                     e.role.earlier, e.role.continuing, e.role.and_back, e.role.returning, payload=e)
             for e in self.events if not (e.role.intended and diverted)
         ]
@@ -139,7 +144,9 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         if background[ci]:
             continue
         previous = None
-        in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+        asides = background_asides(text, clause, main_year)
+        in_clause = [m for m in mentions if clause.start <= m.start < clause.end
+                     and not any(a <= m.start < b for a, b in asides)]
         chained = chain_roles(text, clause, in_clause)
         for m in in_clause:
             role = chained.get(id(m)) or role_of(text, clause, m, previous) or bound_for(text, m)
@@ -147,11 +154,20 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
                 role = None
             previous = (m, role)
             if role is not None:
-                events_by_clause.setdefault(ci, []).append(Event(m, role, ci))
+                told = events_by_clause.setdefault(ci, [])
+                position = None
+                before = told or events_by_clause.get(ci - 1, [])
+                if role.role == "stopover" and before and _AFTER_STOP.search(text, clause.start, m.phrase_start):
+                    # "spent a night at Ramstein, where ..., after making a fuel stop at Shannon":
+                    # Shannon came first.
+                    position = (before[-1].mention.start if before[-1].position is None else before[-1].position) - 1
+                told.append(Event(m, role, ci, position))
 
     # Aircraft only hoped for or planned ("a second flight ... could leave") fly nothing.
     for ci, clause in enumerate(clause_spans):
-        if ci in by_clause and ci not in events_by_clause and hypothetical(text, clause):
+        sentence = next((s for s in sents if s.start <= clause.start < s.end), clause)
+        if ci in by_clause and ci not in events_by_clause and (
+                hypothetical(text, clause) or _GROUNDED.search(text, sentence.start, sentence.end)):
             del by_clause[ci]
     drafts = _gather(text, clause_spans, background, events_by_clause, by_clause)
     dates = [d for d in find_dates(text, year) if not background[clause_of(d.start)] and not in_dateline(text, d)]
@@ -181,16 +197,30 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         kinds = [t for c in draft.clauses for t in by_clause.get(c, [])]
         if not kinds and draft.parent is not None:
             kinds = [t for c in draft.parent.clauses for t in by_clause.get(c, [])]
+        if not kinds and aircraft and not any(v for c, v in by_clause.items() if not background[c]):
+            kinds = aircraft[:1]  # the aircraft the report opens with, told in an aside
         types = tuple(dict.fromkeys(t.designation for _, _, t in kinds))
         evidence += [Evidence("aircraft", text[a:b], a, b, source) for a, b, _ in kinds if clause_of(a) in in_draft]
         personnel, cargo_t, date, leader = None, None, None, None
-        counts = [q for q in people if clause_of(q.start) in in_draft]
+        def mine(pos: int) -> bool:
+            c = clause_of(pos)
+            return c in in_draft and (c not in draft.spans or draft.spans[c][0] <= pos < draft.spans[c][1])
+
+        counts = [q for q in people if mine(q.start)]
         pick = next((q for q in counts if q.kind == "personnel" and not q.subset), None) or next(
             (q for q in counts if q.kind == "crew"), None)
         if pick:
             personnel = int(pick.value)
             evidence.append(Evidence("personnel", pick.text, pick.start, pick.end, source))
-        load = next((q for q in cargo if clause_of(q.start) in in_draft), None)
+            # "87 American citizens and 36 nationals of other countries": one count in parts.
+            last = pick
+            for q in counts:
+                if q.start > last.start and q.kind == "personnel" and not q.subset \
+                        and re.fullmatch(r"\s*(?:,|,?\s+and|\s+plus)\s+", text[last.end:q.start]):
+                    personnel += int(q.value)
+                    evidence.append(Evidence("personnel", q.text, q.start, q.end, source))
+                    last = q
+        load = next((q for q in cargo if mine(q.start)), None)
         if load:
             cargo_t = load.value
             evidence.append(Evidence("cargo", load.text, load.start, load.end, source))
@@ -235,22 +265,47 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
         events = events_by_clause.get(ci, [])
         types = {t.designation for _, _, t in by_clause.get(ci, [])}
         if not events:
+            back = next((d for d in reversed(drafts) if d is not current and _is_return(d)), None)
             if current is None:
                 pending.append(ci)
+            elif back is not None and not _is_return(current) and _RETURN_CUE.search(clause.text):
+                back.clauses.append(ci)  # "The return flight carried 47 passengers"
             else:
                 current.clauses.append(ci)
             continue
-        target = _choose(text, clause, current, drafts, events, types, by_clause)
-        if target is not current and target not in drafts:
-            drafts.append(target)
-            if len(drafts) == 1:
-                target.clauses.extend(pending)
-                pending = []
-        target.events.extend(events)
-        target.clauses.append(ci)
-        target.event_clauses.append(ci)
-        current = target
+        parts = _legs_of_clause(text, events)
+        for k, part in enumerate(parts):
+            target = _choose(text, clause, current, drafts, part, types, by_clause)
+            if len(parts) > 1:
+                lo = parts[k - 1][-1].mention.phrase_end if k else clause.start
+                hi = part[-1].mention.phrase_end if k + 1 < len(parts) else clause.end
+                target.spans[ci] = (lo, hi)
+            if target is not current and target not in drafts:
+                drafts.append(target)
+                if len(drafts) == 1:
+                    target.clauses.extend(pending)
+                    pending = []
+            if target is current and target.events and _ONWARD.search(clause.text):
+                # "From Andersen it went onward to Clark": the same flight goes on.
+                final = current.final()
+                part = [e for e in part if not (e.role.role == "origin" and final is not None
+                                                and same_place(e.mention, final))]
+            target.events.extend(part)
+            if ci not in target.clauses:
+                target.clauses.append(ci)
+                target.event_clauses.append(ci)
+            current = target
     for d in drafts:
+        # The way back told first ("landed back at Vnukovo on 15 July"), then the flight out
+        # ("four days earlier it had taken off from Vnukovo for Pyongyang"): the way back
+        # starts where the flight out ended.
+        if _is_return(d) and d.implicit_origin is None and not any(e.role.role == "origin" for e in d.events):
+            out = next((x for x in drafts if x.parent is d and any(e.role.role == "origin" and e.role.earlier
+                                                                  for e in x.events)), None)
+            if out is not None:
+                d.implicit_origin = out.final()
+                drafts.remove(out)
+                drafts.insert(drafts.index(d), out)  # flights in the order they flew
         if d.kind == "split" and d.parent is not None and not any(e.role.role == "origin" for e in d.events):
             origin = next((s.key for s in d.parent.route() if s.role == "origin"), None)
             d.implicit_origin = origin
@@ -259,6 +314,14 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
         if (d.kind == "split" and d.parent is not None and not any(e.role.role == "destination" for e in d.events)
                 and any(_ARRIVED.search(clause_spans[c].text) for c in d.event_clauses)):
             d.implicit_destination = d.parent.final()
+        # "landed at the same airport", "went from the same airfield": the place of the
+        # flight told before.
+        if d.parent is not None and d.kind in ("split", "next"):
+            told = " ".join(clause_spans[c].text for c in d.event_clauses)
+            if not any(e.role.role == "destination" for e in d.events) and _SAME_AT.search(told):
+                d.implicit_destination = d.parent.final()
+            if not any(e.role.role == "origin" for e in d.events) and _SAME_FROM.search(told):
+                d.implicit_origin = next((s.key for s in d.parent.route() if s.role == "origin"), None)
     return drafts
 
 
@@ -266,6 +329,10 @@ _RETURN_CUE = re.compile(
     r"\b(?:flew|flown|flies|fly|flying|headed|heads|went|came|travell?ed|set\s+off|left)\s+back\b"
     r"|\breturn(?:ed|s|ing)?\b(?!\s+(?:to|from)\b)|\b(?:the|its|their|a)\s+return\s+(?:flight|leg|journey|trip)\b"
     r"|\b(?:on\s+the\s+way|on\s+its\s+way)\s+(?:back|home)\b", re.I)
+_SAME = r"(?:the\s+)?(?:very\s+)?same\s+(?:airport|airfield|air\s*base|base|aerodrome|airstrip|place|city|destination)\b"
+_SAME_AT = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down|flew|flown|went|go|goes|came|headed)"
+                      r"\s+(?:\w+\s+){0,2}?(?:at|in|to|into)\s+" + _SAME, re.I)
+_SAME_FROM = re.compile(r"\b(?:from|left|leaves|leave|departed|departs)\s+" + _SAME, re.I)
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down)\b(?!\s+(?:in|at|on)\b)", re.I)
 
 
@@ -273,9 +340,11 @@ def _new_origin(current: Draft, events: list[Event]) -> bool:
     """Whether ``events`` start from a place other than the origin ``current`` already has
     (told as happening now, not "had left X earlier"), and it is no place of the flight."""
     origins = [e.mention for e in current.events if e.role.role == "origin"]
+    implied = [current.implicit_origin] if current.implicit_origin is not None else []
+    origins += implied  # a return starts where the flight before it ended
     if not origins:
         return False
-    placed = [e.mention for e in current.events]
+    placed = [e.mention for e in current.events] + implied
     for e in events:
         if e.role.role != "origin" or e.role.returning or e.role.earlier:
             continue
@@ -291,9 +360,43 @@ def _within(a: Mention, b: Mention) -> bool:
     return a.kind == "country" and a.country is not None and a.country == b.country
 
 
+_AFTER_STOP = re.compile(r"\bafter\s+(?:making\s+|having\s+made\s+)?(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:stop|stopover|stop-over|layover|landing)\s+(?:at|in)\s+(?:the\s+)?$", re.I)
+#: An aircraft that did not fly: "its departure was postponed", "it has not flown yet".
+_GROUNDED = re.compile(
+    r"\b(?:departure|flight|take-?off|trip)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:postponed|cancell?ed|delayed|called\s+off|scrapped)"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:flown|left|taken\s+off|departed)\b|\bnever\s+(?:took\s+off|left|flew)\b", re.I)
+def _is_return(d: Draft) -> bool:
+    """Whether the draft is a flight back."""
+    return d.kind == "return" or (bool(d.events) and all(e.role.returning for e in d.events
+                                                         if e.role.role == "destination")
+                                  and any(e.role.role == "destination" for e in d.events))
+
+
+_ONWARD = re.compile(r"\b(?:onward|onwards|on\s+to|continued|continuing|continues|proceeded)\b", re.I)
+
+
+def _legs_of_clause(text: str, events: list[Event]) -> list[list[Event]]:
+    """A clause that tells a flight and then its way back ("fly from Amman to Port Sudan,
+    and same day come back to Marka") is cut before the return; "flew on to Havana before
+    returning to Moscow" stays one flight."""
+    for i, e in enumerate(events):
+        if i and e.role.returning and e.role.role == "destination" and any(
+                x.role.role == "destination" and not x.role.returning for x in events[:i]):
+            gap = text[events[i - 1].mention.phrase_end:e.mention.phrase_start]
+            if re.search(r"\b(?:and|then)\b", gap) and not re.search(r"\b(?:before|after)\b", gap):
+                return [events[:i], events[i:]]
+    return [events]
+
+
 def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     if current is None:
         return Draft()
+    if current.events and _ONWARD.search(clause.text) and not any(e.role.returning for e in events):
+        final = current.final()
+        if final is not None and any(e.role.role == "origin" and same_place(e.mention, final) for e in events) \
+                and not (types and current.types(by_clause) and not (types & current.types(by_clause))):
+            return current
     has_dest = any(e.role.role == "destination" for e in current.events)
     if any(e.role.returning for e in events) and current.events:
         final = current.final()

@@ -64,6 +64,7 @@ PEOPLE = (
     "|officials|diplomats|staff|members|men|women|children|journalists|delegates|contractors"
     "|mercenaries|workers|volunteers|firefighters|sappers|airmen|pilots|guards|commandos|fighters"
     "|cadets|athletes|tourists|refugees|peacekeepers|police(?:men|\\s+officers)?|gendarmes"
+    "|students|scientists|researchers|surgeons|physicians|epidemiologists|virologists|[a-z]{4,}(?:ists|ologists)"
 )
 _CREW = r"crew(?:\s+members|men)?"
 #: Adjectives that may stand between a number and its noun: "99 Russian military servicemen".
@@ -74,7 +75,7 @@ _PERSONNEL = re.compile(
     re.IGNORECASE,
 )
 _GROUP_OF = re.compile(
-    rf"\b(?:a|the)\s+(?P<what>team|group|contingent|delegation|unit|detachment|brigade|crew)\s+of\s+{_HEDGE}?(?P<num>{NUMBER})\b(?!\s*(?:tonnes|tons|kg|t\b|per\s?cent|%))",
+    rf"\b(?:a|the)\s+(?:[a-z]+\s+){{0,2}}?(?P<what>team|group|contingent|delegation|unit|detachment|brigade|crew)\s+of\s+{_HEDGE}?(?P<num>{NUMBER})\b(?!\s*(?:tonnes|tons|kg|t\b|per\s?cent|%))",
     re.IGNORECASE,
 )
 #: "a 30-member delegation", "the 77-strong UK International Search and Rescue (UK-ISAR) team".
@@ -97,11 +98,11 @@ _WEIGHT_UNITS = {
     "lb": 0.00045359237,
 }
 _CARGO = re.compile(
-    rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})(?:\s+|-)(?P<unit>(?:short|long|metric)\s+tons?|tonnes?|tons?|t(?=[\s.,;])|kg|kilogram(?:me)?s?|pounds?|lbs?)\b",
+    rf"(?<![\w.,-]){_HEDGE}?(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|{NUMBER})(?:\s+|-)(?P<unit>(?:short|long|metric)\s+tons?|tonnes?|tons?|t(?=[\s.,;])|kg|kilogram(?:me)?s?|pounds?|lbs?)\b",
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(
-    r"\b(?:can|could|able\s+to|capable|capacity|maximum|max\.?|payload\s+of|designed|rated|up\s+to)\b",
+    r"\b(?:can|could|able\s+to|capable|capacity|maximum|max\.?|(?<!declared\s)(?<!actual\s)payload\s+of|designed|rated|up\s+to)\b",
     re.IGNORECASE,
 )
 _SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.IGNORECASE)
@@ -130,6 +131,8 @@ def parse_number(text: str) -> float | None:
     (70000.0, 205.0, 42.0)
     """
     s = text.strip().lower().replace("\u2011", "-")
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", s):
+        s = re.sub(r"[ \u00a0\u202f]", "", s)  # "12 500": a space between thousands
     m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|thousand))?", s)
     if m:
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
@@ -168,6 +171,9 @@ def personnel_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         if re.search(r"(?:\d|\bthe|\b[A-Z][a-z]+)\s*$", before) and re.match(r"\d{4}\b", m.group("num")):
             continue  # "in 2018 people ..."
         kind = "crew" if m.group("crew") else "personnel"
+        if re.search(r"\b(?:has|have|keeps?|maintains?)\s+(?:" + _HEDGE + r")?$", text[max(0, m.start() - 40):m.start("num")], re.I) \
+                and re.match(r"\s+(?:stationed|based|deployed|in\s+the\s+country|in\s+[A-Z])", text[m.end():]):
+            continue  # "Washington, which has about 1,100 troops in the country": not aboard
         out.append(Quantity(m.start("num"), m.end(), text[m.start("num"):m.end()], value, kind,
                             subset=bool(_SUBSET.search(before))))
     for m in _N_STRONG.finditer(text, start, end):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 __all__ = ["Commander", "find_commanders"]
 
 _CUE = re.compile(
-    r"\b(?:headed|led|commanded|guided|accompanied)\s+by\b|\bunder\s+the\s+(?:command|leadership|orders)\s+of\b"
+    r"\b(?:headed|led|lead|commanded|guided|accompanied)\s+by\b|\bunder\s+the\s+(?:command|leadership|orders)\s+of\b"
     r"|\b(?:commander|leader|head)\s+of\s+the\s+(?:group|delegation|mission|contingent|team)(?:\s+(?:is|was))?,?",
     re.IGNORECASE,
 )
@@ -40,7 +40,7 @@ TITLES = frozenset(
     governor mayor envoy representative spokesman spokeswoman officer the of and
     colonel-general lieutenant-general major-general general-lieutenant general-major
     general-colonel rear-admiral vice-admiral deputy-minister his her its
-    chairman chairwoman chair speaker manager station comandante general-in-chief
+    chairman chairwoman chair speaker manager station comandante commandant general-in-chief
     energy agriculture industry trade finance economy economic education culture transport
     justice communications labour labor science sports tourism fisheries lands mines environment
     infrastructure development housing commerce duma parliament assembly senate congress
@@ -121,6 +121,17 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
         stop = _PHRASE_END.search(text[m.end():end])
         phrase_end = m.end() + stop.start() if stop else end
         found = _name_after(text, m.end(), phrase_end)
+        # "headed by the deputy director of the Federal Service for ... , Lieutenant General
+        # Oleg Bestuzhev": a title told with "the" ends at a comma, and the name follows it.
+        titled = re.match(r"\s*(?:the|a|an|his|her|its|[A-Z][\w.-]*['\u2019]s)\s+[a-z]", text[m.end():phrase_end])
+        comma = re.match(r"[^,.;:()\n]{0,160}?,", text[m.end():end]) if titled else None
+        if titled and comma:
+            after = m.end() + comma.end()
+            rest = _PHRASE_END.search(text[after:end])
+            named = _name_after(text, after, after + rest.start() if rest else end)
+            between = text[after:named[0]].split() if named is not None else ["?"]
+            if named is not None and all(w.lower().strip(".") in TITLES for w in between):
+                found = named
         if found is None and text[phrase_end:phrase_end + 1] == "," and re.match(
                 r"\s*(?:the|a|an|his|her|its|[A-Z][a-z]+)\b", text[m.end():phrase_end]):
             # "headed by the first deputy director of the corporation, Andrei Shevchuk": the

@@ -115,7 +115,40 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     mentions = _unknown_facilities(text, mentions)
     mentions = _with_np_start(text, mentions)
     mentions.extend(_unnamed_places(text, mentions, exclude))
+    mentions = _short_names(text, mentions, exclude)
     return sorted(mentions, key=lambda m: m.start)
+
+
+_FACILITY_TAIL = re.compile(r"\s+(?:(?:International|Intl\.?|Military|Civil)\s+)?(?i:airport|air\s*base|airbase|airfield|aerodrome|airstrip)$")
+
+
+def _short_names(text: str, mentions: list[Mention], exclude) -> list[Mention]:
+    """An airport named in full once ("Nikola Tesla Airport", "Marka airport") is the place
+    meant when its name comes back without the facility word ("touched down at Nikola
+    Tesla", "came back to Marka")."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    for m in list(mentions):
+        if m.kind != "airport":
+            continue
+        raw = text[m.start:m.end]
+        tail = _FACILITY_TAIL.search(raw)
+        core = raw[:tail.start()] if tail else (raw if _FACILITY_NEXT.match(text, m.end) else "")
+        core = re.sub(r"^(?:the|The)\s+", "", core)
+        if len(core) < 4 or not core[:1].isupper() or core.lower() in ("main", "new", "old", "military", "civil"):
+            continue
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(core) + r"(?![\w-])", text[m.end:]):
+            a, b = m.end + hit.start(), m.end + hit.end()
+            if _FACILITY_NEXT.match(text, b) or any(x < b and a < y for x, y in exclude):
+                continue
+            same = [x for x in mentions if x.start < b and a < x.phrase_end]
+            if any(not (x.start == a and x.end == b) for x in same):
+                continue  # part of another name
+            if any(x.place is not None and m.place is not None and km_between(x.place, m.place) <= 60.0 for x in same):
+                continue  # "Almaty airport ... landed in Almaty": the city, as written
+            for x in same:
+                mentions.remove(x)
+            mentions.append(Mention(a, b, m.text, a, b, m.candidates, m.country_hint))
+    return mentions
 
 
 #: After a place name, words that make it an airline's or an air arm's name: "Mahan Air",
@@ -240,7 +273,7 @@ def _airport_in(text: str, facility: Mention, city: Mention) -> Mention | None:
 #: International Airport in Harare".
 _UNKNOWN_FACILITY = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|de|del|al|el|la)\s+)?){1,6}?(?:International\s+|Military\s+)?"
-    r"(?:Airport|Air\s+Base|Airbase|Airfield|Aerodrome|Air\s+Station)\s+(?:in|near|outside|of)\s+$")
+    r"(?:Airport|Air\s+Base|Airbase|Airfield|Aerodrome|Air\s+Station),?\s+(?:in|near|outside|of)\s+$")
 
 
 def _unknown_facilities(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -250,7 +283,12 @@ def _unknown_facilities(text: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(mentions):
         if m.kind == "city" and m.place is not None:
             hit = _UNKNOWN_FACILITY.search(text, max(0, m.phrase_start - 90), m.phrase_start)
-            if hit and not any(o.phrase_end > hit.start() for o in mentions[:i]):
+            # Words of the facility's name that are also names of far places ("Soto Cano Air
+            # Base near Comayagua": no DeSoto, no Kano) are part of the name.
+            inner = [o for o in out if hit and o.start >= hit.start() and o.end <= m.phrase_start
+                     and o.kind != "airport" and o.place is not None and km_between(o.place, m.place) > 60.0]
+            if hit and not any(o.phrase_end > hit.start() for o in out if o not in inner):
+                out = [o for o in out if o not in inner]
                 found = [p for p in gazetteer.lookup(f"{m.text} airport", limit=5)
                          if p.kind == "airport" and km_between(p, m.place) <= 60.0]
                 m = replace(m, phrase_start=hit.start())
@@ -317,6 +355,9 @@ def _unnamed_places(text: str, mentions: list[Mention], exclude) -> list[Mention
         if any(a < m.end() and m.start() < b for a, b in [*((x.phrase_start, x.phrase_end) for x in mentions), *exclude]):
             continue
         after = text[m.end():m.end() + 40]
+        located = re.match(r"\s+(?:in|at|near|outside|on)\s+(?:the\s+)?(?=[A-Z])", after)
+        if located and any(x.start == m.end() + located.end() for x in mentions):
+            continue  # "the French air base in Djibouti": the demonym says whose, Djibouti where
         if re.match(r"\s*(?:,\s*|\s+)[A-Z]", after) and any(x.start >= m.end() and x.start - m.end() < 4 for x in mentions):
             continue  # "the Syrian port of Tartus" is named by the next mention
         iso = gazetteer.country_of_demonym(m.group("dem"))

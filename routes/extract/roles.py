@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from .places import Mention
 from .sentences import Span, words
 
-__all__ = ["Role", "role_of", "chain_roles", "bound_for", "background_clause", "negated_or_modal", "hypothetical",
+__all__ = ["Role", "role_of", "chain_roles", "bound_for", "background_clause", "background_asides", "negated_or_modal", "hypothetical",
            "MOVEMENT"]
 
 ORIGIN, STOPOVER, DESTINATION = "origin", "stopover", "destination"
@@ -40,7 +40,7 @@ MOVEMENT = frozenset(
     airlift ferried ferrying evacuated evacuating evacuate moved relocated redeployed departed departing
     departs depart left leaving leaves leave set off out journey route hop leg arrived arriving arrive
     arrives landed landing land came coming come comes en way transferred shipped diverted rerouted redirected
-    onward onwards flown-in""".split()
+    onward onwards flown-in airborne go goes""".split()
 )
 #: Cues that put the place right after "in"/"at"/"on" on the route, and which role they give.
 AT_CUES = {
@@ -49,7 +49,7 @@ AT_CUES = {
         "down ended terminated spotted seen photographed parked unloaded".split(), DESTINATION),
     **dict.fromkeys(
         "stopover stopovers stop-over stop stops stopped stopping refuel refuels refuelled refueled "
-        "refuelling refueling layover transit transited transiting stayed overnight".split(), STOPOVER),
+        "refuelling refueling layover transit transited transiting stayed overnight spent".split(), STOPOVER),
     **dict.fromkeys("originated originating originates loaded boarded embarked positioned pre-positioned "
                     "prepositioned stationed staged".split(), ORIGIN),
 }
@@ -67,7 +67,8 @@ FILLERS = frozenset(
     saturday sunday january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec planes plane aircraft jet jets it they
     in brief short technical refuelling refueling intermediate scheduled unscheduled fuel
-    its their hop instead straight directly non-stop nonstop over within few several couple""".split()
+    its their hop instead straight directly non-stop nonstop over within few several couple
+    back way south north east west southward northward eastward westward across home night nights""".split()
 )
 #: Words right before "to" that make it no movement ("according to", "ambassador to").
 TO_BLOCKERS = frozenset(
@@ -109,6 +110,8 @@ _DIRECT = {
 _INTENDED = frozenset("bound headed heading heads head route way destined".split())
 _HEADED = re.compile(r"\b(?:en\s+route|(?<!-)bound|head(?:ed|ing)|on\s+(?:its|their|the)\s+way|destined)\b", re.I)
 _DIVERSION = re.compile(r"\b(?:divert\w*|re-?rout\w*|redirect\w*|forced\s+to\s+land|emergency\s+landing)\b", re.I)
+#: Movement that says nothing of the way taken ("leave Niger through Chad").
+_LEAVING = frozenset("left leave leaves leaving moved relocated took taken taking takes out back".split())
 _FLEW = frozenset("flew flies fly flying flown travelled traveled routed".split())
 _CONTINUE = re.compile(r"\b(?:on|onward|onwards|then|continued|continuing|continues|finally|further|next|proceeded)\b", re.I)
 _RETURN = re.compile(r"\b(?:back|returned|return|returning|returns|home)\b", re.I)
@@ -124,7 +127,10 @@ _MODAL = re.compile(
     r"|\b(?:is|are)\s+(?:\w+ly\s+)?expected\b|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)(?-i:[a-z]+)\b"
     r"|\bplan(?:s|ned|ning)?\s+to\b|\bintend\w*\s+to\b|\bexpected\s+to\b|\b(?:a|the|an)\s+planned\b"
     r"|\b(?:waiting|hoping|seeking|trying|wants?|wanted|asked|asking|requested)\b"
-    r"|\b(?:attempt(?:s|ed|ing)?|tried|tries)\s+to\b|\ban\s+attempt\b|\b(?:claims|allegations?|alleged(?:ly)?|purported(?:ly)?)\b",
+    r"|\b(?:attempt(?:s|ed|ing)?|tried|tries)\s+to\b|\ban\s+attempt\b|\b(?:claims|allegations?|alleged(?:ly)?|purported(?:ly)?)\b"
+    r"|\b(?:claimed|claiming)\s+(?:that\s+)?(?:the|a|an|its|it|they)\b|\b(?:offer(?:s|ed|ing)?|agreed|promised|pledged|vowed)\s+to\b"
+    r"|\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:scheduled|planned|intended|envisaged)\b"
+    r"|\b(?:website|blog|tabloid|thread)\s+(?:said|says|claimed|claims|alleged|alleges|reported|wrote)\b",
     re.I,
 )
 _BACKGROUND = re.compile(
@@ -133,19 +139,20 @@ _BACKGROUND = re.compile(
     r"|previously(?!\s+(?:owned|operated|used|registered|known|named|called|belong\w*|leased|flown\s+by))"
     r"|(?:comes?|came)\s+(?:just\s+|only\s+|shortly\s+|days\s+|weeks\s+|months\s+)?(?:after|amid|as)"
     r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week)|(?:the\s+)?previous\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)"
-    r"|since\s+(?:19|20)\d\d|every\s+(?:week|month|year)|each\s+(?:week|month|year)"
+    r"|since\s+(?:19|20)\d\d|since\s+the\s+(?:start|beginning|outbreak|onset)\b|every\s+(?:week|month|year)|each\s+(?:week|month|year)"
     r"|one\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|dozens\s+of\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:flights|movements|sorties|missions|deliveries|rotations|airlifts|trips|shipments))\b"
-    r"|\b(?:[Dd]ozens|[Ss]everal|[Mm]any|[Oo]ther|[Nn]umerous|[Vv]arious|[Mm]ost)\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|donors|airlines)\b",
+    r"|(?<!\bof\s)(?<!\bfrom\s)\b(?:[Dd]ozens|[Ss]everal|[Mm]any|[Oo]ther|[Nn]umerous|[Vv]arious|[Mm]ost)\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|donors|airlines)\b",
     re.I,
 )
 #: Movement that is no flight.
 _SURFACE = re.compile(
     r"\b(?:by|on\s+(?:a|the))\s+(?:train|rail|road|sea|ship|boat|ferry|bus|buses|truck|trucks|lorry|lorries|car|cars|land|convoy)\b"
-    r"|\b(?:overland|by\s+rail)\b", re.I)
+    r"|\b(?:overland|by\s+rail)\b|\b(?:trucked|driven|bussed|bused|railed|marched|walked|hiked)\b"
+    r"|\b(?:road|roads|highway|railway|rail\s+line|drive|trek|walk)\s+from\b", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
-    r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,40}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
+    r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
     r"|postponed|shelved|abandoned|denied|refused|blocked)\b", re.I)
 
 
@@ -163,9 +170,48 @@ class Role:
     diverted: bool = False  # "diverted to Shannon": the flight went elsewhere than intended
 
 
+#: A relative clause set off by commas: "The plane, which earlier this month had been seen
+#: in Bamako, set off from ...".
+_ASIDE = re.compile(r"(?:^|,)\s*(?:which|who)\b[^,;]*,")
+_PLUPERFECT_PAST = re.compile(
+    r"^(?=.*\bhad\b)(?=.*\b(?:earlier|before|ago|already|previously|once)\b)", re.I | re.S)
+
+
+def background_asides(text: str, clause: Span, main_year: int | None = None) -> list[tuple[int, int]]:
+    """Spans of relative clauses inside ``clause`` about other times ("The aircraft, which
+    had brought aid to Guatemala City a week earlier, departed from Dover"): their places
+    are on no route, and their time words do not make the whole clause background."""
+    out = []
+    for m in _ASIDE.finditer(text[clause.start:clause.end]):
+        body = m.group()
+        years = {int(y) for y in _YEAR.findall(body)}
+        if _BACKGROUND.search(body) or _PLUPERFECT_PAST.search(body) or (main_year and years and main_year not in years):
+            out.append((clause.start + m.start(), clause.start + m.end()))
+    return out
+
+
+#: People fleeing or crossing borders, told without any aircraft.
+_CROWDS = re.compile(
+    r"\b(?:displaced|refugees|fled|fleeing|asylum[- ]seekers|crossed\s+(?:into|over)|border\s+crossings?)\b"
+    r"|\b(?:many|most|some|others|thousands|hundreds|millions)\s+(?:of\s+them\s+)?(?:have|had)\s+(?:since\s+|also\s+)?"
+    r"(?:travell?ed|moved|gone|walked|made\s+their\s+way)\b", re.I)
+_AIR_WORDS = re.compile(
+    r"\b(?:plane|planes|aircraft|airliner|jet|jets|flight|flights|flew|flown|fly|flying|airlift\w*|air\s*bridge|airport"
+    r"|airfield|air\s*base|charter|transport|cargo|freighter|helicopter|[A-Z]{1,3}-?\d{2,3}\w*)\b", re.I)
+
+
 def background_clause(text: str, clause: Span, main_year: int | None) -> bool:
     """Whether a clause is about other times or habits ("similar flights in 2018")."""
     body = text[clause.start:clause.end]
+    asides = background_asides(text, clause, main_year)
+    if asides:
+        # Blank out the asides (same length, so positions keep).
+        chars = list(body)
+        for a, b in asides:
+            chars[a - clause.start:b - clause.start] = " " * (b - a)
+        body = "".join(chars)
+        if not body.strip(" ,"):
+            return True
     for m in _BACKGROUND.finditer(body):
         # "spare parts for equipment previously supplied to Venezuela": a noun's past, not
         # the clause's.
@@ -173,6 +219,8 @@ def background_clause(text: str, clause: Span, main_year: int | None) -> bool:
                 and re.match(r"\s+\w+(?:ed|en|wn|ld|ught)\b", body[m.end():]):
             continue
         return True
+    if _CROWDS.search(body) and not _AIR_WORDS.search(body):
+        return True  # "displaced people have arrived from Khartoum": people on the move, no flight
     years = {int(y) for y in _YEAR.findall(body)}
     return bool(main_year and years and main_year not in years)
 
@@ -232,6 +280,15 @@ def _nearest(ws, i: int, pool, allow_gap: bool) -> int | None:
     return None
 
 
+_FINAL_DESTINATION = re.compile(
+    r"\b(?:its|the|their|his|her)\s+(?:final|ultimate|last)\s+(?:destination|stop)\s*(?:(?:was|is|being|became)\s+)?[,:]?\s*$", re.I)
+#: Cues that end a flight at the place after "at"/"in", whatever word stands last:
+#: "rolled to a stop at", "stepped off the A330 at", and one that makes a stop: "took on fuel in".
+_HALTED_AT = re.compile(r"\b(?:rolled|came|taxied|coasted|slowed|drew)\s+to\s+a\s+(?:\w+\s+)?(?:stop|halt|standstill)\s+(?:at|in)\s*$", re.I)
+_STEPPED_OFF = re.compile(r"\b(?:stepped|stepping|climbed|got|disembarked|walked)\s+(?:off|out\s+of|down\s+from)\b(?:(?!\b(?:to|and|then|flew|via|from)\b)[^.;,]){0,50}\s(?:at|in)\s*$", re.I)
+_TOOK_FUEL = re.compile(r"\b(?:took|take|takes|taking|picked\s+up|loaded|topped\s+up)\s+(?:on\s+)?(?:more\s+|extra\s+|additional\s+)?fuel\s+(?:at|in)\s*$", re.I)
+
+
 def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, Role | None] | None = None) -> Role | None:
     """The route role of ``mention`` in ``clause``, or None when no cue ties it to a flight.
 
@@ -240,6 +297,11 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
     """
     ws = _left_words(text, clause, mention)
     right = text[mention.phrase_end:clause.end]
+    final = _FINAL_DESTINATION.search(text[max(clause.start, mention.phrase_start - 80):mention.phrase_start])
+    if final:
+        # "Its final destination was Bangui", "heading to its final destination, VHHH".
+        return Role(DESTINATION, mention.phrase_start - 80 + final.start() if mention.phrase_start - 80 > clause.start
+                    else clause.start + final.start(), continuing=True)
     role = _by_preposition(text, clause, mention, ws, previous)
     if role is None:
         return None
@@ -254,6 +316,9 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
     if role.role == DESTINATION and re.match(r"\s+and\s+back\b", right, re.I):
         role = replace(role, and_back=True)
     before = text[clause.start:mention.start]
+    for a, b in background_asides(text, clause):
+        if b <= mention.start:
+            before = before[:a - clause.start] + " " * (b - a) + before[b - clause.start:]
     earlier = bool(re.search(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|own|eft|ook|ent)\b|\bearlier\b|\bbefore\s+that\b", before))
     if earlier != role.earlier:
         role = replace(role, earlier=earlier)
@@ -343,6 +408,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         if n > 1 and ws[-2].low == "back":
             return Role(ORIGIN, ws[-2].start, returning=True)
         clause_words = {w.low for w in words(text, clause.start, clause.end)}
+        if last == "of":
+            clause_words = clause_words - {"out"}  # "pulled its troops out of Mali" is no flight
         if clause_words & MOVEMENT:
             cue = _nearest(ws, n - 1, MOVEMENT, True)
             return Role(ORIGIN, ws[cue].start if cue is not None else ws[-1].start,
@@ -367,8 +434,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         intended = ws[cue].low in _INTENDED or bool(_HEADED.search(text, ws[max(0, n - 8)].start, ws[-1].start))
         return Role(DESTINATION, ws[cue].start, returning=returning, continuing=continuing, intended=intended)
     if last in ("via", "through", "transiting", "transited"):
-        if last == "through" and not ({w.low for w in ws} & MOVEMENT):
-            return None
+        if last == "through" and not ({w.low for w in ws} & (MOVEMENT - _LEAVING)):
+            return None  # "French soldiers leave Niger through Chad": no route of a flight
         return Role(STOPOVER, ws[-1].start)
     if last in ("in", "at", "on", "into"):
         if last == "on" and not re.search(r"\bisland\b", text[ws[-1].end:mention.start]):
@@ -384,6 +451,11 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
                      r"(?:\w+\s+)?(?:journey|flight|trip|route|tour|voyage|airlift)\s+(?:in|at)\s*$",
                      text[clause.start:ws[-1].end], re.I):
             return Role(ORIGIN, ws[-1].start)
+        before = text[clause.start:ws[-1].end]
+        if _HALTED_AT.search(before) or _STEPPED_OFF.search(before):
+            return Role(DESTINATION, ws[-1].start)
+        if _TOOK_FUEL.search(before):
+            return Role(STOPOVER, ws[-1].start)
         cue = _nearest(ws, n - 1, AT_CUES.keys(), False)
         if cue is not None:
             if ws[cue].low in ("down",) and cue > 0 and ws[cue - 1].low not in ("touched", "touching", "came", "set"):
@@ -393,7 +465,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             if ws[cue].low in ("landing", "landed", "land", "lands") and cue > 0 and ws[cue - 1].low in (
                     "intermediate", "technical", "refuelling", "refueling", "transit", "stopover", "interim"):
                 return Role(STOPOVER, ws[cue - 1].start)  # "made an intermediate landing at Hmeimim"
-            return Role(AT_CUES[ws[cue].low], ws[cue].start)
+            back = AT_CUES[ws[cue].low] == DESTINATION and any(w.low in ("back", "home") for w in ws[cue + 1:])
+            return Role(AT_CUES[ws[cue].low], ws[cue].start, returning=back)  # "landed back at Vnukovo"
         # "picked up 101 people in Khartoum": the object stands between cue and place.
         m = re.search(r"\b(?:picked\s+up|collected|embarked|boarded)\b(?:(?!\b(?:to|and|then|flew|via)\b)[^.;]){0,50}$",
                       text[clause.start:ws[-1].start])
@@ -401,6 +474,9 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             return Role(ORIGIN, clause.start + m.start())
         return None
     if last in _DIRECT:
+        if (_DIRECT[last] == ORIGIN and n > 1 and ws[-2].low in PROVENANCE
+                and not _AIR_WORDS.search(text, clause.start, clause.end)):
+            return None  # "French soldiers leave Niger": a withdrawal, no flight told
         return Role(_DIRECT[last], ws[-1].start)
     if last in _FLEW and re.match(r"\s+(?:to|for|on\s+to)\s", text[mention.phrase_end:clause.end]):
         return Role(ORIGIN, ws[-1].start)  # "flew Moscow to Kaliningrad"

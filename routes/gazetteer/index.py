@@ -39,7 +39,7 @@ from .text import fold, is_latin, name_key
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "facility_only", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 7
+FORMAT = 10
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
@@ -47,7 +47,7 @@ CAPITAL_FACTOR = 3
 ALTERNATE_FACTOR = 0.1
 AIRPORT_SCORES = {"international": 1e4, "iata": 5e3, "plain": 100.0, "heliport": 1.0}
 #: Alternate (non-primary) city names are offered to scan() only for cities this big.
-SCAN_ALTERNATE_POPULATION = 100_000
+SCAN_ALTERNATE_POPULATION = 50_000
 
 #: Folded endings stripped from airport names to get the core name ("Vnukovo").
 NAME_SUFFIXES = (
@@ -210,6 +210,17 @@ def _add_airports(b: _Builder) -> None:
                     b.ix.display.setdefault(key, a["name"])
         if a["city"]:
             city_airports[name_key(a["city"])].append(pid)
+            # "Belgrade Nikola Tesla Airport" is also written "Nikola Tesla Airport".
+            city_key = name_key(a["city"])
+            words = name_key(a["name"]).split()
+            n = len(city_key.split())
+            head = " ".join(words[:n])
+            same = len(head) >= 4 and len(city_key) >= 4 and (head.startswith(city_key) or city_key.startswith(head))
+            rest = " ".join(words[n:]) if same else ""  # (the city may be spelled otherwise: "Belgrad")
+            if rest and not facility_only(rest) and strip_facility(rest) != rest and len(strip_facility(rest)) >= 6:
+                b.pairs[rest][pid] = max(b.pairs[rest].get(pid, 0.0), score)
+                if notable:
+                    b.scan.add(rest)
     b.ix.city_airports = {
         k: tuple(sorted(v, key=lambda i: -b.ix.score[i])) for k, v in city_airports.items()
     }

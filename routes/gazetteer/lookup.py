@@ -29,7 +29,8 @@ __all__ = ["lookup", "suggest", "country", "capital", "country_of_demonym", "QUE
 
 #: Folded endings that make a query ask for an airport ("Hmeimim air base").
 QUERY_SUFFIXES = (
-    "international airport", "air force base", "military airfield", "military airport",
+    "international airport", "air force base", "air reserve base", "air reserve station",
+    "air national guard base", "army airfield", "army air field", "military airfield", "military airport",
     "naval air station", "air base", "airbase", "airfield", "air field", "aerodrome",
     "airport", "airstrip", "afb",
 )

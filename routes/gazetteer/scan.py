@@ -84,6 +84,10 @@ _SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|sky|skaya|enko|vich|ez|es)$")
 _LINK = re.compile(r"\s*(?:,|and|or|&|/|[-\u2010\u2011\u2013\u2014]|->|\u2192|['\u2019]s)?\s*(?:and\s+|then\s+)?")
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _NUMBERED = re.compile(r"(.+) \d{1,2}")
+#: A facility word after a name, past an adjective or two: "Boufarik military air base".
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?:military|naval|air\s+force|main|old|new|international|civil|army|government)\s+){1,2}"
+    r"(?i:air\s*base|airbase|airfield|airport|aerodrome|airstrip)\b")
 _CHAIN_NEXT = re.compile(r"\s?(?:[-\u2010\u2011\u2013\u2014]|->|\u2192)\s?[A-Z]")
 
 
@@ -267,6 +271,8 @@ def _facility_run(ix: Index, text: str, toks: list[Token], join: list[bool], i: 
     for stop in range(run + 1, i, -1):
         if not toks[stop - 1].capitalised:
             continue
+        if stop - i == 1 and first.key in ix.demonyms:
+            continue  # "the French air base in Djibouti" says whose base, not its name
         ext = _facility_end(toks, join, stop)
         if ext == stop:
             continue
@@ -299,6 +305,8 @@ def _cued(text: str, toks: list[Token], i: int, previous: "Match | None") -> boo
     if i + 1 < len(toks) and toks[i + 1].start == toks[i].end + 1 and toks[i + 1].key in ("bound", "based"):
         return True
     if _CHAIN_NEXT.match(text, toks[i].end):  # the first place of a chain: "Mozdok-Hmeimim"
+        return True
+    if _FACILITY_AFTER.match(text, toks[i].end):  # "the Boufarik military air base"
         return True
     return i > 0 and toks[i - 1].key in CUES
 
