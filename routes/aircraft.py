@@ -72,6 +72,12 @@ _NAME_AFTER = re.compile(
     r"|Stratotanker|Millennium|Kunpeng)\b"
 )
 
+#: A surname after a one-word name ("Ruslan Yakupov"): the name is a person's.
+_PERSON_NAME = re.compile(
+    r" (?!(?:Super|III|II|Airlines?|Air|Cargo|Aviation|Airways|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul"
+    r"|Aug|Sep|Sept|Oct|Nov|Dec)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![-\d])")
+
 
 @dataclass(frozen=True)
 class AircraftType:
@@ -263,6 +269,10 @@ def find_in_text(text: str) -> list[tuple[int, int, AircraftType]]:
             continue
         j, designation = found
         end = atoms[j].end()
+        if j == i and _PERSON_NAME.match(text, end) and a.group().isalpha() and not a.group().isupper():
+            # "Colonel Ruslan Yakupov": a given name that is also a type's nickname.
+            i += 1
+            continue
         # Take the type's own name when it follows ("An-124 Ruslan", "C-17 Globemaster III").
         follow = _NAME_AFTER.match(text, end)
         if follow:

@@ -74,3 +74,9 @@ def test_tankers_and_the_707():
     from routes.aircraft import find_in_text
     text = "a Boeing 707 tanker-transport, a KC-330 Cygnus and a Boeing KC-767A"
     assert [k.designation for _, _, k in find_in_text(text)] == ["Boeing 707", "A330 MRTT", "KC-767"]
+
+
+def test_given_name_that_is_a_nickname_is_no_aircraft():
+    from routes.aircraft import find_in_text
+    assert find_in_text("The troops were led by Colonel Ruslan Yakupov.") == []
+    assert [k.designation for _, _, k in find_in_text("An An-124 Ruslan landed; a Ruslan left.")] == ["An-124", "An-124"]

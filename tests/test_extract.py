@@ -413,3 +413,54 @@ def test_the_one_aircraft_of_a_report_told_in_an_aside_is_the_flights():
 ])
 def test_asides_about_earlier_times_and_real_departures_told_in_asides(text, legs):
     assert _legs(text) == legs
+
+
+# --- blind8 rules -----------------------------------------------------------------------
+
+def _legs8(text):
+    from routes.extract import read_text as _rt
+    return [[s.ref.text for s in f.stops] for f in _rt(text).flights]
+
+
+def test_put_down_at_is_a_landing():
+    legs = _legs8("An Il-62 left Vnukovo airport. It was denied permission to land in Havana. "
+                  "The crew instead put down at Shannon Airport before continuing to Caracas.")
+    assert legs == [["Vnukovo airport", "Shannon Airport", "Caracas"]]
+
+
+def test_denied_reports_of_a_flight_give_no_stop():
+    legs = _legs8("An Il-76 departed from Mozdok and landed in Latakia. "
+                  "The ministry denied reports that a third aircraft had flown to Beirut.")
+    assert legs == [["Mozdok", "Latakia"]]
+
+
+def test_stopped_for_some_hours_at_is_a_stop():
+    legs = _legs8("The aircraft departed UUEE shortly after midnight, stopped for about two hours at UDYZ, "
+                  "and then landed at OIII.")
+    assert legs == [["UUEE", "UDYZ", "OIII"]]
+
+
+def test_crew_change_at_is_a_stop_and_considered_flights_are_not_legs():
+    legs = _legs8("A C-17 lifted off from Dover Air Force Base. After a crew change at Ramstein Air Base, "
+                  "the C-17 flew on to Incirlik Air Base. Further flights to Romania were being considered.")
+    assert legs == [["Dover Air Force Base", "Ramstein Air Base", "Incirlik Air Base"]]
+
+
+def test_a_flight_that_began_at_gives_the_origin():
+    legs = _legs8("An Il-76 landed at Bamako on Thursday, completing a flight that began at the Chkalovsky "
+                  "airfield. The aircraft first flew to Hmeimim air base, then stopped at Benina airport "
+                  "before heading on to the Malian capital.")
+    assert legs[0][0] == "Chkalovsky airfield" and legs[0][1] == "Hmeimim air base"
+
+
+def test_most_of_the_contingent_deployed_elsewhere_is_no_leg():
+    legs = _legs8("Two Il-76s landed at Kant air base after flying in from Orenburg. "
+                  "Most of the contingent was deployed to Almaty.")
+    assert legs == [["Orenburg", "Kant air base"]]
+
+
+def test_dateline_with_country_is_the_filing_date():
+    from routes.extract import read_text as _rt
+    f = _rt("SAL, Cape Verde, Nov 14, 2019 (Reuters) - An An-124 landed at Sal on Tuesday "
+            "after flying in from Ulyanovsk.").flights[0]
+    assert f.date is None

@@ -129,3 +129,15 @@ def test_today_and_this_afternoon_are_the_filing_date():
     text = "Issued 7 February 2023. Following the earthquakes of 6 February, a C-17 left this afternoon."
     got = [(d.text, d.iso) for d in find_dates(text)]
     assert got == [("7 February 2023", "2023-02-07"), ("this afternoon", "2023-02-07")]
+
+
+def test_casualty_counts_are_not_people_aboard():
+    assert personnel_mentions("The storms struck, killing more than 200 people across the region.") == []
+    assert personnel_mentions("40 people were killed.") == []
+    assert [q.value for q in personnel_mentions("It flew 40 people out.")] == [40]
+
+
+def test_body_name_before_its_staff_is_no_commander():
+    found = find_commanders("It was accompanied by 15 Red Crescent workers. The group was headed by "
+                            "Iranian Red Crescent official Mahmoud Rezaei.")
+    assert [c.name for c in found] == ["Mahmoud Rezaei"]

@@ -102,7 +102,8 @@ def _since(text: str, pos: int) -> bool:
     return bool(re.search(r"\bsince\s+(?:the\s+|early\s+|late\s+|mid-?)?$", text[max(0, pos - 20):pos], re.I))
 
 
-_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]+(?:\s*\([^)]*\))?,\s*")
+#: "MOSCOW, ", "SAL, Cape Verde, " (a capitals place, its country may follow).
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]+(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})?(?:\s*\([^)]*\))?,\s*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$|\.\s)")
 
 

@@ -107,6 +107,13 @@ _CAPACITY = re.compile(
 )
 _SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.IGNORECASE)
 
+_CASUALTIES_BEFORE = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|injur(?:ing|ed|es)|wound(?:ing|ed|s)|displac(?:ing|ed|es)|affect(?:ing|ed|s)|left|leaving"
+    r"|claim(?:ing|ed)\s+the\s+lives\s+of|death\s+toll\s+(?:of|to|at)|evacuat(?:ing|ed)\s+from\s+their\s+homes)"
+    r"\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|over\s+|some\s+|about\s+|nearly\s+|almost\s+|around\s+)?$", re.I)
+_CASUALTIES_AFTER = re.compile(
+    r"\s+(?:(?:were|have\s+been|had\s+been|are)\s+)?(?:killed|dead|died|injured|wounded|missing|displaced|homeless)\b", re.I)
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -171,6 +178,8 @@ def personnel_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         if re.search(r"(?:\d|\bthe|\b[A-Z][a-z]+)\s*$", before) and re.match(r"\d{4}\b", m.group("num")):
             continue  # "in 2018 people ..."
         kind = "crew" if m.group("crew") else "personnel"
+        if _CASUALTIES_BEFORE.search(text, max(0, m.start() - 40), m.start("num")) or _CASUALTIES_AFTER.match(text, m.end()):
+            continue  # "killing more than 200 people": victims, not people aboard
         if re.search(r"\b(?:has|have|keeps?|maintains?)\s+(?:" + _HEDGE + r")?$", text[max(0, m.start() - 40):m.start("num")], re.I) \
                 and re.match(r"\s+(?:stationed|based|deployed|in\s+the\s+country|in\s+[A-Z])", text[m.end():]):
             continue  # "Washington, which has about 1,100 troops in the country": not aboard

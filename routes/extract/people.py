@@ -59,6 +59,9 @@ _RULERS = re.compile(
     r"(?-i:\s+(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*)+)*\s*,?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
+_STAFF_AFTER = re.compile(
+    r"\s+(?:workers|staff|staffers|employees|volunteers|members|personnel|officials|official|medics|doctors|nurses"
+    r"|rescuers|specialists|experts|troops|soldiers|servicemen|teams?|crews?|representatives|delegates|aid\s+workers)\b")
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "el", "la", "di", "du"})
 
 
@@ -95,7 +98,8 @@ def _name_after(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         else:
             runs.append([])
             pos = -10
-    runs = [r for r in runs if r]
+    # "15 Red Crescent workers": a body's name before the people it sends names no one.
+    runs = [r for r in runs if r and not _STAFF_AFTER.match(text, r[-1][1])]
     if not runs:
         return None
     # The last run of two words or more ("Station Manager Gareth Holloway of the Fire and

@@ -68,7 +68,8 @@ FILLERS = frozenset(
     december jan feb mar apr jun jul aug sep sept oct nov dec planes plane aircraft jet jets it they
     in brief short technical refuelling refueling intermediate scheduled unscheduled fuel
     its their hop instead straight directly non-stop nonstop over within few several couple
-    back way south north east west southward northward eastward westward across home night nights""".split()
+    back way south north east west southward northward eastward westward across home night nights
+    for one two three four five six seven eight nine ten twelve half""".split()
 )
 #: Words right before "to" that make it no movement ("according to", "ambassador to").
 TO_BLOCKERS = frozenset(
@@ -130,6 +131,8 @@ _MODAL = re.compile(
     r"|\b(?:attempt(?:s|ed|ing)?|tried|tries)\s+to\b|\ban\s+attempt\b|\b(?:claims|allegations?|alleged(?:ly)?|purported(?:ly)?)\b"
     r"|\b(?:claimed|claiming)\s+(?:that\s+)?(?:the|a|an|its|it|they)\b|\b(?:offer(?:s|ed|ing)?|agreed|promised|pledged|vowed)\s+to\b"
     r"|\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:scheduled|planned|intended|envisaged)\b"
+    r"|\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:\w+\s+){0,3}?(?:reports?|claims?|suggestions?|rumou?rs?|accounts?)\b"
+    r"|\b(?:most|the\s+bulk|the\s+rest|the\s+remainder|much)\s+of\s+(?:the|its|their)\s+(?:contingent|force|forces|troops|deployment)\b"
     r"|\b(?:website|blog|tabloid|thread)\s+(?:said|says|claimed|claims|alleged|alleges|reported|wrote)\b",
     re.I,
 )
@@ -153,7 +156,7 @@ _SURFACE = re.compile(
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
     r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
-    r"|postponed|shelved|abandoned|denied|refused|blocked)\b", re.I)
+    r"|postponed|shelved|abandoned|denied|refused|blocked|(?:being\s+)?(?:considered|discussed|weighed|mooted|studied))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,11 @@ _FINAL_DESTINATION = re.compile(
 #: "rolled to a stop at", "stepped off the A330 at", and one that makes a stop: "took on fuel in".
 _HALTED_AT = re.compile(r"\b(?:rolled|came|taxied|coasted|slowed|drew)\s+to\s+a\s+(?:\w+\s+)?(?:stop|halt|standstill)\s+(?:at|in)\s*$", re.I)
 _STEPPED_OFF = re.compile(r"\b(?:stepped|stepping|climbed|got|disembarked|walked)\s+(?:off|out\s+of|down\s+from)\b(?:(?!\b(?:to|and|then|flew|via|from)\b)[^.;,]){0,50}\s(?:at|in)\s*$", re.I)
+#: "after a crew change at Ramstein": a stop on the way.
+_CREW_CHANGE = re.compile(r"\b(?:crew|pilot)[- ](?:change|swap|rotation|rest)\s+(?:stop\s+)?(?:at|in)\s*$", re.I)
+#: "a flight that began at Chkalovsky": where the flight set off.
+_THAT_BEGAN = re.compile(r"\b(?:flight|journey|trip|route|voyage|airlift)\s+(?:that|which)\s+(?:had\s+)?"
+                         r"(?:began|begun|started|commenced|originated)\s+(?:\w+\s+)?(?:in|at)\s*$", re.I)
 _TOOK_FUEL = re.compile(r"\b(?:took|take|takes|taking|picked\s+up|loaded|topped\s+up)\s+(?:on\s+)?(?:more\s+|extra\s+|additional\s+)?fuel\s+(?:at|in)\s*$", re.I)
 
 
@@ -454,11 +462,13 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         before = text[clause.start:ws[-1].end]
         if _HALTED_AT.search(before) or _STEPPED_OFF.search(before):
             return Role(DESTINATION, ws[-1].start)
-        if _TOOK_FUEL.search(before):
+        if _TOOK_FUEL.search(before) or _CREW_CHANGE.search(before):
             return Role(STOPOVER, ws[-1].start)
+        if _THAT_BEGAN.search(before):
+            return Role(ORIGIN, ws[-1].start)
         cue = _nearest(ws, n - 1, AT_CUES.keys(), False)
         if cue is not None:
-            if ws[cue].low in ("down",) and cue > 0 and ws[cue - 1].low not in ("touched", "touching", "came", "set"):
+            if ws[cue].low in ("down",) and cue > 0 and ws[cue - 1].low not in ("touched", "touching", "came", "set", "put", "puts", "putting"):
                 return None
             if ws[cue].low == "ground" and not re.search(r"\bon\s+the\s+ground\b", text[ws[cue].start - 8:ws[cue].end]):
                 return None
