@@ -464,3 +464,63 @@ def test_dateline_with_country_is_the_filing_date():
     f = _rt("SAL, Cape Verde, Nov 14, 2019 (Reuters) - An An-124 landed at Sal on Tuesday "
             "after flying in from Ulyanovsk.").flights[0]
     assert f.date is None
+
+
+def _stops9(text: str) -> list[list[str]]:
+    from routes.extract import read_text as _rt
+    return [[s.ref.text for s in f.stops] for f in _rt(text).flights]
+
+
+def test_people_brought_aboard_ships_is_no_leg():
+    legs = _stops9("The C-17 departed from Jeddah on April 27 and landed at Hindon air base. "
+                   "Most evacuees had been brought from Port Sudan to Jeddah aboard Indian Navy ships.")
+    assert legs == [["Jeddah", "Hindon air base"]]
+
+
+def test_office_moved_to_a_city_is_no_leg():
+    legs = _stops9("The C-17 departed from Jeddah and landed at Hindon air base. "
+                   "The embassy has temporarily moved its operations to Port Sudan.")
+    assert legs == [["Jeddah", "Hindon air base"]]
+
+
+def test_home_towns_of_passengers_are_no_route():
+    legs = _stops9("An Il-76 landed in Managua after departing from Minsk. On board were 11 observers, "
+                   "who came from Minsk, Grodno and Brest. \"We leave with one suitcase,\" said Claire, "
+                   "a teacher originally from Lyon. The plane, with 200 pilgrims from Qom and Mashhad on board, was full.")
+    assert legs == [["Minsk", "Managua"]]
+
+
+def test_generic_airport_words_name_no_airport():
+    legs = _stops9("The Il-76 departed from Minsk National Airport with a stopover in Havana and landed in Managua.")
+    assert len(legs) == 1 and legs[0][1:] == ["Havana", "Managua"] and "National Airport" not in legs[0]
+
+
+def test_demonym_capital_is_a_destination():
+    legs = _stops9("The first Il-76 touched down in the Kazakh capital on 7 January 2022. "
+                   "The aircraft flew in from Russia.")
+    assert legs == [["Russia", "Kazakh capital"]]
+
+
+def test_first_stop_was_names_a_stopover():
+    legs = _stops9("We took off from Anapolis air base on 8 March. The first stop was Recife. "
+                   "Then we landed in Lisbon.")
+    assert legs == [["Anapolis air base", "Recife", "Lisbon"]]
+
+
+def test_before_that_origin_goes_first():
+    legs = _stops9("The Il-76 landed at Bamako on Tuesday. The aircraft had come in from Benghazi. "
+                   "Before that it had started its journey at Hmeimim air base.")
+    assert legs == [["Hmeimim air base", "Benghazi", "Bamako"]]
+
+
+def test_money_transferred_is_no_leg():
+    legs = _stops9("The A330 departed from Tehran on September 18, shortly after officials confirmed "
+                   "that $6 billion in funds had been transferred from South Korea to accounts in Doha. "
+                   "It landed in Doha.")
+    assert legs == [["Tehran", "Doha"]]
+
+
+def test_a_second_typed_aircraft_is_a_new_flight():
+    legs = _stops9("An A330 took off from Niamey and landed at Charles de Gaulle airport on August 2. "
+                   "A second A330 from Niamey touched down at Roissy-Charles de Gaulle on August 3.")
+    assert legs == [["Niamey", "Charles de Gaulle airport"], ["Niamey", "Roissy-Charles de Gaulle"]]

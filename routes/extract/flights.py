@@ -35,6 +35,7 @@ __all__ = ["read_text"]
 
 _SPLIT = re.compile(
     r"\b(?:(?:a|the)\s+second\s+(?:\w+\s+)?(?:plane|aircraft|jet|transport|flight|airliner|freighter|one)"
+    r"|(?:a|the)\s+(?:second|third|fourth)\s+(?:[\w-]+\s+)?[A-Z]{1,3}-?\d{2,3}[\w-]*"
     r"|another\s+(?:\w+\s+)?(?:plane|aircraft|jet|transport|flight|one)|separately|the\s+other\s+(?:plane|aircraft|jet)"
     r"|(?:a|the)\s+separate\s+(?:[\w-]+\s+){0,3}?(?:plane|aircraft|jet|transport|flight|airliner|freighter|charter))\b",
     re.I,
@@ -161,6 +162,11 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
                     # "spent a night at Ramstein, where ..., after making a fuel stop at Shannon":
                     # Shannon came first.
                     position = (before[-1].mention.start if before[-1].position is None else before[-1].position) - 1
+                elif _BEFORE_THAT.match(text, clause.start, m.phrase_start) and not told:
+                    # "Before that it had started its journey at Hmeimim": told last, flown first.
+                    earlier = [e for es in events_by_clause.values() for e in es if e is not None]
+                    if earlier:
+                        position = min(e.mention.start if e.position is None else e.position for e in earlier) - 1
                 told.append(Event(m, role, ci, position))
 
     # Aircraft only hoped for or planned ("a second flight ... could leave") fly nothing.
@@ -360,6 +366,7 @@ def _within(a: Mention, b: Mention) -> bool:
     return a.kind == "country" and a.country is not None and a.country == b.country
 
 
+_BEFORE_THAT = re.compile(r"\W*(?:before\s+(?:that|this|then)|prior\s+to\s+(?:that|this))\b", re.I)
 _AFTER_STOP = re.compile(r"\bafter\s+(?:making\s+|having\s+made\s+)?(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:stop|stopover|stop-over|layover|landing)\s+(?:at|in)\s+(?:the\s+)?$", re.I)
 #: An aircraft that did not fly: "its departure was postponed", "it has not flown yet".

@@ -76,7 +76,8 @@ TO_BLOCKERS = frozenset(
     """according due close closer next prior contrary owing thanks belongs belonged belonging
     ambassador envoy visit visits relating related similar compared addition threat ties relations
     access respect regard reference allegiance neighbouring adjacent adjoining exports sanctions
-    support aid assistance""".split()
+    support aid assistance operations headquarters offices office activities business businesses
+    production""".split()
 )
 #: Blockers that are also what a flight carries: "aid to Lebanon" is no movement, but
 #: "delivered 40 tonnes of aid to Damascus" is.
@@ -91,7 +92,8 @@ PROVENANCE = frozenset(
     diplomats citizens nationals people members personnel contractors mercenaries doctors
     instructors advisers advisors journalists media reports report companies company forces
     military man men women guests visitors delegates representatives workers volunteers students
-    tourists refugees ambassador minister president leader envoy""".split()
+    tourists refugees ambassador minister president leader envoy pilgrims passengers observers
+    evacuees fans athletes players monitors inspectors""".split()
 )
 #: Nouns before "from" that say who spoke or acted, never where a flight began, even after a
 #: verb of movement ("delivered fuel despite warnings from Washington").
@@ -102,6 +104,8 @@ NOT_MOVED = frozenset(
     opposition resistance scrutiny concern concerns complaints complaint praise congratulations
     interference sanctions""".split()
 )
+#: Verbs of where people are from ("who came from", "who hail from").
+_HAIL = frozenset("came come comes hail hails hailed originate originated".split())
 _DIRECT = {
     **dict.fromkeys("left leaving leave leaves departed departing departs depart quit vacated".split(), ORIGIN),
     **dict.fromkeys("reached reaching reach reaches".split(), DESTINATION),
@@ -152,7 +156,13 @@ _BACKGROUND = re.compile(
 _SURFACE = re.compile(
     r"\b(?:by|on\s+(?:a|the))\s+(?:train|rail|road|sea|ship|boat|ferry|bus|buses|truck|trucks|lorry|lorries|car|cars|land|convoy)\b"
     r"|\b(?:overland|by\s+rail)\b|\b(?:trucked|driven|bussed|bused|railed|marched|walked|hiked)\b"
-    r"|\b(?:road|roads|highway|railway|rail\s+line|drive|trek|walk)\s+from\b", re.I)
+    r"|\b(?:road|roads|highway|railway|rail\s+line|drive|trek|walk)\s+from\b"
+    r"|\b(?:aboard|on\s+board|onboard)\s+(?:[\w-]+\s+){0,3}?(?:ships?|vessels?|boats?|ferr(?:y|ies)|frigates?|warships?"
+    r"|destroyers?|trains?|buses|coaches)\b|\bby\s+(?:ships?|vessels?|boats?|ferr(?:y|ies)|trains?|coaches|sea|water)\b", re.I)
+#: Money moved: "funds had been transferred from X to Y", "payments were wired to".
+_MONEY_MOVED = re.compile(
+    r"\b(?:funds|money|cash|assets|payments?|reserves|revenues?|dollars|euros|billion|million)\b(?:\s+[\w,]+){0,3}?\s+"
+    r"(?:(?:had|has|have|was|were|been|being|is|are)\s+)*(?:transferred|wired|moved|sent|remitted|paid|released|channell?ed)\b", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
     r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
@@ -241,6 +251,8 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
                          text[place_start:clause.end])
         if verb and _MODAL.search(text, place_start, place_start + verb.end()):
             return True
+    if _MONEY_MOVED.search(text, max(clause.start, cue_start - 80), max(cue_start, place_start)):
+        return True  # "$6 billion in funds had been transferred from Seoul to Doha": no flight
     window_start = max(clause.start, cue_start - 30)
     if _CALLED_OFF.match(text, place_start, clause.end):
         return True  # "a planned hop to Managua was cancelled"
@@ -285,6 +297,10 @@ def _nearest(ws, i: int, pool, allow_gap: bool) -> int | None:
 
 _FINAL_DESTINATION = re.compile(
     r"\b(?:its|the|their|his|her)\s+(?:final|ultimate|last)\s+(?:destination|stop)\s*(?:(?:was|is|being|became)\s+)?[,:]?\s*$", re.I)
+#: A stop named by what it was: "the first stop was Recife", "our next stopover: Gander".
+_NAMED_STOP = re.compile(
+    r"\b(?:its|the|their|our|my|his|her)\s+(?:first|second|third|next|only|one|intermediate|refuell?ing|fuel|technical)\s+"
+    r"(?:stop|stopover|stop-over|layover|fuel\s+stop|refuell?ing\s+stop)\s*(?:(?:was|is|being|came\s+at|came\s+in)\s+)?[,:]?\s*(?:at\s+|in\s+)?$", re.I)
 #: Cues that end a flight at the place after "at"/"in", whatever word stands last:
 #: "rolled to a stop at", "stepped off the A330 at", and one that makes a stop: "took on fuel in".
 _HALTED_AT = re.compile(r"\b(?:rolled|came|taxied|coasted|slowed|drew)\s+to\s+a\s+(?:\w+\s+)?(?:stop|halt|standstill)\s+(?:at|in)\s*$", re.I)
@@ -310,6 +326,10 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
         # "Its final destination was Bangui", "heading to its final destination, VHHH".
         return Role(DESTINATION, mention.phrase_start - 80 + final.start() if mention.phrase_start - 80 > clause.start
                     else clause.start + final.start(), continuing=True)
+    stop = _NAMED_STOP.search(text[max(clause.start, mention.phrase_start - 80):mention.phrase_start])
+    if stop:
+        # "The first stop was Recife", "our only stopover: Gander".
+        return Role(STOPOVER, max(clause.start, mention.phrase_start - 80) + stop.start())
     role = _by_preposition(text, clause, mention, ws, previous)
     if role is None:
         return None
@@ -413,6 +433,11 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             return None  # "the group from Russia arrived", but "evacuated citizens from Sudan"
         if n > 1 and ws[-2].low in NOT_MOVED:
             return None
+        if n > 2 and ws[-2].low in _HAIL and (ws[-3].low in ("who", "that", "originally", "all", "mostly", "mainly")
+                                             or ws[-3].low in PROVENANCE):
+            return None  # "observers, who came from Minsk and Brest": home towns, no route
+        if n > 1 and ws[-2].low in ("originally", "hailing", "natives", "native"):
+            return None  # "a teacher originally from Lyon"
         if n > 1 and ws[-2].low == "back":
             return Role(ORIGIN, ws[-2].start, returning=True)
         clause_words = {w.low for w in words(text, clause.start, clause.end)}

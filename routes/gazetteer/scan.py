@@ -70,6 +70,9 @@ NOT_A_PLACE_BEFORE = frozenset(
 _FACILITIES = tuple(sorted((tuple(s.split()) for s in QUERY_SUFFIXES), key=len, reverse=True))
 _PREFIXES = tuple(sorted((tuple(p.split()) for p in NAME_PREFIXES), key=len, reverse=True))
 _MAX_WORDS = 8
+#: Words that say what kind of airfield, not which: a name made only of them names none.
+_GENERIC_WORDS = frozenset("""national international regional municipal military civil main new old
+    airport air base airbase airfield aerodrome field intl""".split())
 #: Words right before a one-word name that show it is a place of a route ("flew to X").
 CUES = frozenset(
     """to from in at via for into towards toward near outside of off onto through and or
@@ -155,6 +158,8 @@ def _match_at(ix: Index, toks: list[Token], join: list[bool], i: int) -> int | N
         if key in ix.phrases:
             return i + n
         window = toks[i:i + n]
+        if n > 1 and all(t.key in _GENERIC_WORDS for t in window):
+            continue  # "National Airport", "International Airport": no name, only kind words
         if key in ix.scan_keys and _caps_ok(window):
             if key in ix.caps_only and not all(t.text.replace(".", "").isupper() for t in window):
                 continue
