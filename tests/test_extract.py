@@ -524,3 +524,49 @@ def test_a_second_typed_aircraft_is_a_new_flight():
     legs = _stops9("An A330 took off from Niamey and landed at Charles de Gaulle airport on August 2. "
                    "A second A330 from Niamey touched down at Roissy-Charles de Gaulle on August 3.")
     assert legs == [["Niamey", "Charles de Gaulle airport"], ["Niamey", "Roissy-Charles de Gaulle"]]
+
+
+def test_number_words_between_stop_and_place():
+    legs = _stops9("The Il-76 departed from Mozdok on 2 May, made a stop of about forty minutes at Baku "
+                   "and continued to Damascus.")
+    assert legs == [["Mozdok", "Baku", "Damascus"]]
+
+
+def test_started_the_day_in_and_dropped_into_for_fuel():
+    legs = _stops9("The An-124 started the day in Almaty, dropped into Baku for fuel, then made another "
+                   "stop at Vienna before the short hop into Frankfurt.")
+    assert legs == [["Almaty", "Baku", "Vienna", "Frankfurt"]]
+
+
+def test_claim_that_could_not_be_verified_is_no_leg():
+    legs = _stops9("On 3 May an Il-76 flew from Mozdok to Latakia. Reports that a second plane diverted "
+                   "towards Aleppo could not be verified.")
+    assert legs == [["Mozdok", "Latakia"]]
+
+
+def test_the_island_nations_main_airport_is_the_country_named_before():
+    from routes.gazetteer import lookup as _lookup
+    legs = _stops9("Answering a request from the Government of Fiji, a C-130 took off from Brisbane on "
+                   "4 March carrying aid. The aircraft landed at the island nation's main airport later that day.")
+    assert len(legs) == 1 and legs[0][0] == "Brisbane" and len(legs[0]) == 2
+    dest = _lookup(legs[0][1])[0]
+    assert dest.kind == "airport" and dest.country == "FJ"
+
+
+def test_ship_dispatched_from_a_port_is_no_leg():
+    legs = _stops9("The C-17 took off from Delhi on 11 August and landed at Male. Earlier, a coast guard "
+                   "ship had been dispatched from Chennai with more equipment.")
+    assert legs == [["Delhi", "Male"]]
+
+
+def test_a_night_on_the_island_makes_the_place_before_a_stop():
+    legs = _stops9('The KC-390 took off from Recife on 3 March. "The first land we saw was at Sal," said a '
+                   "sergeant, who grew up in Porto. After a night on the island, the jet flew on to Lisbon, "
+                   "where it took on fuel and a mail shipment bound for Madrid. It finally landed at Brussels.")
+    assert legs == [["Recife", "Sal", "Lisbon", "Brussels"]]
+
+
+def test_a_flat_denial_voids_the_claims_before_it():
+    legs = _stops9("Activists said on Sunday that tracking data showed an Il-62 flying from Minsk to Havana. "
+                   '"No Belarusian plane has landed in Cuba this month," an official said.')
+    assert legs == []

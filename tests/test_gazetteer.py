@@ -452,3 +452,9 @@ def test_scan_reads_more_ways_of_naming_places(text, name):
 ])
 def test_scan_does_not_read_owners_or_continents_as_places(text, absent):
     assert absent not in [m.text for m in scan(text)]
+
+
+def test_an_air_base_spelled_with_another_vowel():
+    # Transliterations vary by one vowel: "Hindan" for Hindon (VIDX); a town's name is not bent.
+    assert first("Hindan air base").icao == "VIDX"
+    assert not lookup("Hindan")

@@ -128,6 +128,8 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
     clause_spans: list[Span] = [c for s in sents for c in clauses(text, s)]
     main_year = text_year(text) or year
     background = [background_clause(text, c, main_year) for c in clause_spans]
+    for a, b in _denied_spans(text):
+        background = [bg or (a <= c.start < b) for bg, c in zip(background, clause_spans)]
 
     def clause_of(pos: int) -> int:
         for i, c in enumerate(clause_spans):
@@ -149,6 +151,8 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         in_clause = [m for m in mentions if clause.start <= m.start < clause.end
                      and not any(a <= m.start < b for a, b in asides)]
         chained = chain_roles(text, clause, in_clause)
+        if _AFTER_STAY.match(text, clause.start) and any(m.start < clause.end for m in in_clause):
+            _stay_was_a_stop(text, mentions, clause, events_by_clause, clause_of, background)
         for m in in_clause:
             role = chained.get(id(m)) or role_of(text, clause, m, previous) or bound_for(text, m)
             if role is not None and negated_or_modal(text, clause, role.cue_start, m.phrase_start):
@@ -364,6 +368,42 @@ def _new_origin(current: Draft, events: list[Event]) -> bool:
 def _within(a: Mention, b: Mention) -> bool:
     """Whether ``a`` is a country that holds ``b``."""
     return a.kind == "country" and a.country is not None and a.country == b.country
+
+
+#: "After a night on the island, the jet flew on to Rota": the place told just before was a stop.
+_AFTER_STAY = re.compile(
+    r"\W*after\s+(?:a|an|one|two|three|several|a\s+few)\s+(?:brief\s+|short\s+)?(?:night|nights|overnight\s+stay|stay|day|days|hours|rest)\s+"
+    r"(?:on\s+the\s+island|there|on\s+the\s+ground\s+there|in\s+the\s+(?:city|town|capital))\s*,", re.I)
+
+
+def _stay_was_a_stop(text, mentions, clause, events_by_clause, clause_of, background) -> None:
+    """The place named last before ``clause`` (and on no route yet) becomes a stop."""
+    told = {id(e.mention) for es in events_by_clause.values() for e in es}
+    before = [m for m in mentions if m.end <= clause.start and m.kind in ("airport", "city")
+              and not re.search(r",\s*(?:who|whose)\b[^,.;\"\u201d]*$", text[max(0, m.start - 120):m.start])]
+    if not before or id(before[-1]) in told:
+        return
+    m = before[-1]
+    ci = clause_of(m.start)
+    if background[ci] or ci not in events_by_clause and not any(events_by_clause.get(c) for c in range(ci)):
+        return
+    events_by_clause.setdefault(ci, []).append(Event(m, Role("stopover", m.phrase_start), ci, None))
+
+
+#: A flat denial: "No Russian military plane has landed in Venezuela".
+_NO_PLANE = re.compile(
+    r"\b[Nn]o\s+(?:[\w-]+\s+){0,3}?(?:plane|planes|aircraft|flight|flights|jet|jets|airliner)\s+(?:has|have|had)\s+"
+    r"(?:ever\s+|yet\s+)?(?:landed|arrived|flown|touched\s+down)\b")
+
+
+def _denied_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraph before a flat denial that no plane landed: the claims it
+    answers ("tracking data showed ... heading to Caracas. 'No Russian plane has landed'")."""
+    out = []
+    for m in _NO_PLANE.finditer(text):
+        para = max(text.rfind("\n\n", 0, m.start()), 0)
+        out.append((para, m.end()))
+    return out
 
 
 _BEFORE_THAT = re.compile(r"\W*(?:before\s+(?:that|this|then)|prior\s+to\s+(?:that|this))\b", re.I)

@@ -115,6 +115,7 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     mentions = _unknown_facilities(text, mentions)
     mentions = _with_np_start(text, mentions)
     mentions.extend(_unnamed_places(text, mentions, exclude))
+    mentions.extend(_country_airport(text, mentions, exclude))
     mentions = _short_names(text, mentions, exclude)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -368,3 +369,42 @@ def _unnamed_places(text: str, mentions: list[Mention], exclude) -> list[Mention
             continue
         out.append(Mention(m.start("dem"), m.end(), country.name, m.start(), m.end(), (country,)))
     return out
+
+
+#: "the island's main airport", "the country's international airport": the airport of the
+#: country named last before it.
+_COUNTRY_AIRPORT = re.compile(
+    r"\bthe\s+(?:island|island\s+nation|island\s+state|archipelago|country|nation)(?:'s|\u2019s)\s+"
+    r"(?:(?:main|only|principal|international|main\s+international|largest|biggest)\s+)?(?:airport|airfield)\b")
+
+
+def _country_airport(text: str, mentions: list[Mention], exclude) -> list[Mention]:
+    """"the island's main airport" after "Mauritius": the airport of that country's capital
+    (or its most notable airport)."""
+    out = []
+    for m in _COUNTRY_AIRPORT.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in [*((x.phrase_start, x.phrase_end) for x in mentions), *exclude]):
+            continue
+        before = [x for x in mentions if x.end <= m.start() and x.kind == "country" and x.country]
+        if not before:
+            continue
+        iso = before[-1].country
+        city = gazetteer.capital(iso)
+        found = [p for p in gazetteer.lookup(f"{city.name} airport", limit=3)
+                 if p.kind == "airport" and p.country == iso] if city is not None else []
+        if not found:
+            found = _busiest_airport(iso)
+        if not found:
+            continue
+        out.append(Mention(m.start(), m.end(), found[0].name, m.start(), m.end(), (found[0],)))
+    return out
+
+
+def _busiest_airport(iso: str) -> list[Place]:
+    """The country's most notable airport (by the index's score), as a one-item list."""
+    ix = gazetteer.get_index()
+    pids = [p for p, row in enumerate(ix.rows) if row[3] == "airport" and row[4] == iso]
+    if not pids:
+        return []
+    best = max(pids, key=lambda p: ix.score[p])
+    return [p for p in gazetteer.lookup(ix.rows[best][0], limit=3) if p.kind == "airport" and p.country == iso][:1]

@@ -69,7 +69,8 @@ FILLERS = frozenset(
     in brief short technical refuelling refueling intermediate scheduled unscheduled fuel
     its their hop instead straight directly non-stop nonstop over within few several couple
     back way south north east west southward northward eastward westward across home night nights
-    for one two three four five six seven eight nine ten twelve half""".split()
+    for one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    sixty seventy eighty ninety hundred half roughly approximately some""".split()
 )
 #: Words right before "to" that make it no movement ("according to", "ambassador to").
 TO_BLOCKERS = frozenset(
@@ -111,6 +112,8 @@ _DIRECT = {
     **dict.fromkeys("reached reaching reach reaches".split(), DESTINATION),
     **dict.fromkeys("transited transiting".split(), STOPOVER),
 }
+#: Loads that travel on by themselves: "a mail shipment bound for Bahrain".
+_CONSIGNMENTS = frozenset("shipment shipments consignment consignments mail parcel parcels package packages freight".split())
 #: Cues of a destination headed for, not yet reached ("bound for", "en route to").
 _INTENDED = frozenset("bound headed heading heads head route way destined".split())
 _HEADED = re.compile(r"\b(?:en\s+route|(?<!-)bound|head(?:ed|ing)|on\s+(?:its|their|the)\s+way|destined)\b", re.I)
@@ -158,7 +161,9 @@ _SURFACE = re.compile(
     r"|\b(?:overland|by\s+rail)\b|\b(?:trucked|driven|bussed|bused|railed|marched|walked|hiked)\b"
     r"|\b(?:road|roads|highway|railway|rail\s+line|drive|trek|walk)\s+from\b"
     r"|\b(?:aboard|on\s+board|onboard)\s+(?:[\w-]+\s+){0,3}?(?:ships?|vessels?|boats?|ferr(?:y|ies)|frigates?|warships?"
-    r"|destroyers?|trains?|buses|coaches)\b|\bby\s+(?:ships?|vessels?|boats?|ferr(?:y|ies)|trains?|coaches|sea|water)\b", re.I)
+    r"|destroyers?|trains?|buses|coaches)\b|\bby\s+(?:ships?|vessels?|boats?|ferr(?:y|ies)|trains?|coaches|sea|water)\b"
+    r"|\b(?:ships?|vessels?|boats?|frigates?|warships?|destroyers?|corvettes?|tankers?)\s+(?:(?:had|has|have|was|were|is|are|been)\s+)*"
+    r"(?:dispatched|despatched|sent|deployed|sailed|steamed|left|departed)\b", re.I)
 #: Money moved: "funds had been transferred from X to Y", "payments were wired to".
 _MONEY_MOVED = re.compile(
     r"\b(?:funds|money|cash|assets|payments?|reserves|revenues?|dollars|euros|billion|million)\b(?:\s+[\w,]+){0,3}?\s+"
@@ -167,6 +172,11 @@ _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
     r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
     r"|postponed|shelved|abandoned|denied|refused|blocked|(?:being\s+)?(?:considered|discussed|weighed|mooted|studied))\b", re.I)
+
+#: A claim the report itself says it could not confirm.
+_UNVERIFIED = re.compile(
+    r"[^.;]{0,80}?\b(?:could\s+not|cannot|can't|couldn't|can\s+not|has\s+not|have\s+not|had\s+not|was\s+not|were\s+not)\s+"
+    r"(?:yet\s+)?(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed|corroborated)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -254,6 +264,8 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
     if _MONEY_MOVED.search(text, max(clause.start, cue_start - 80), max(cue_start, place_start)):
         return True  # "$6 billion in funds had been transferred from Seoul to Doha": no flight
     window_start = max(clause.start, cue_start - 30)
+    if _UNVERIFIED.match(text, place_start, clause.end):
+        return True  # "reports that a plane diverted to Tartus could not be verified"
     if _CALLED_OFF.match(text, place_start, clause.end):
         return True  # "a planned hop to Managua was cancelled"
     return bool(_NEGATION.search(text, window_start, place_start))
@@ -310,6 +322,8 @@ _CREW_CHANGE = re.compile(r"\b(?:crew|pilot)[- ](?:change|swap|rotation|rest)\s+
 #: "a flight that began at Chkalovsky": where the flight set off.
 _THAT_BEGAN = re.compile(r"\b(?:flight|journey|trip|route|voyage|airlift)\s+(?:that|which)\s+(?:had\s+)?"
                          r"(?:began|begun|started|commenced|originated)\s+(?:\w+\s+)?(?:in|at)\s*$", re.I)
+#: "dropped into Baku for fuel": a landing on the way (aviation slang).
+_DROPPED_IN = frozenset("dropped dropping drops popped popping pops".split())
 _TOOK_FUEL = re.compile(r"\b(?:took|take|takes|taking|picked\s+up|loaded|topped\s+up)\s+(?:on\s+)?(?:more\s+|extra\s+|additional\s+)?fuel\s+(?:at|in)\s*$", re.I)
 
 
@@ -456,8 +470,10 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             cue = _nearest(ws, n - 1, FOR_CUES, False)
             if cue is None:
                 return None
+            if ws[cue].low == "bound" and cue > 0 and ws[cue - 1].low in _CONSIGNMENTS:
+                return None  # "took on fuel and a mail shipment bound for Bahrain": the load's way on
         else:
-            pool = MOVEMENT | {"from"}
+            pool = MOVEMENT | {"from"} | (_DROPPED_IN if last == "into" else frozenset())
             cue = _nearest(ws, n - 1, pool, True)
             if cue is None:
                 return None
@@ -481,7 +497,7 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             return Role(p.role, ws[-1].start, p.returning, p.continuing, p.earlier)
         # "began its journey in Maiquetia".
         if re.search(r"\b(?:began|begun|begins|begin|started|starts|start|commenced)\s+(?:(?:its|their|the|his|her)\s+)?"
-                     r"(?:\w+\s+)?(?:journey|flight|trip|route|tour|voyage|airlift)\s+(?:in|at)\s*$",
+                     r"(?:\w+\s+)?(?:journey|flight|trip|route|tour|voyage|airlift|day)\s+(?:in|at)\s*$",
                      text[clause.start:ws[-1].end], re.I):
             return Role(ORIGIN, ws[-1].start)
         before = text[clause.start:ws[-1].end]

@@ -117,7 +117,30 @@ def _facility(ix: Index, key: str) -> tuple[int, ...] | None:
             near = tuple(p for p in ix.city_airports[head] if ix.rows[p][4] == ix.rows[city][4])
             if near:
                 return near
+    if not found and not prefixed and len(words) == 1 and len(core) >= 5:
+        found = _vowel_variant(ix, core)
     return found
+
+
+_VOWELS = "aeiou"
+
+
+def _vowel_variant(ix: Index, core: str) -> tuple[int, ...]:
+    """Airports whose one-word name differs from ``core`` in one vowel only, when exactly
+    one such airport is known and the name is no town's: "Hindan air base" for Hindon
+    (transliterations vary)."""
+    hits: dict[int, None] = {}
+    for i, ch in enumerate(core):
+        if ch not in _VOWELS or i == 0:
+            continue
+        for v in _VOWELS:
+            if v == ch:
+                continue
+            other = core[:i] + v + core[i + 1:]
+            named = ix.names.get(other, ())
+            if named and all(ix.rows[pid][3] == "airport" for pid in named):  # an airfield's own name
+                hits.update(dict.fromkeys(named))
+    return tuple(hits) if len(hits) == 1 else ()
 
 
 @functools.lru_cache(maxsize=16384)
