@@ -408,6 +408,18 @@ def _json_load(text: str, source: str) -> object:
         raise InputError(f"{source}: the JSON is nested too deeply to be a route file") from None
 
 
+def _json_document(text: str, source: str, expected: str) -> tuple[object, Locator]:
+    """The parsed JSON of a route file, with line numbers for its values; its strings
+    checked.  ``expected`` says what an empty file should have held."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise InputError(f"{source}: the file is empty; expected {expected}")
+    data = _json_load(text, source)
+    loc = _json_locator(text)
+    v.check_strings(data, source, loc)
+    return data, loc
+
+
 def _json_locator(text: str) -> Locator:
     """JSON is (nearly always) YAML, so YAML's node marks give line numbers."""
     import yaml
@@ -427,12 +439,7 @@ def read_json_text(text: str, source: str = "route.json") -> Report:
     >>> r.flights[0].id, r.flights[0].cargo_tonnes
     ('f1', 35.0)
     """
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise InputError(f"{source}: the file is empty; expected {{\"flights\": [...]}} or GeoJSON")
-    data = _json_load(text, source)
-    loc = _json_locator(text)
-    v.check_strings(data, source, loc)
+    data, loc = _json_document(text, source, '{"flights": [...]} or GeoJSON')
     if isinstance(data, dict) and data.get("type") in ("FeatureCollection", "Feature"):
         return from_geojson(data, source, loc)
     return _from_data(data, source, loc, "json")
@@ -449,12 +456,7 @@ def read_geojson_text(text: str, source: str = "route.geojson") -> Report:
     >>> f.id, [(s.ref.text, s.ref.lat, s.ref.lon) for s in f.stops]
     ('a', [('PKC', 53.17, 158.45), ('ANC', 61.17, -149.99)])
     """
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise InputError(f"{source}: the file is empty; expected a GeoJSON FeatureCollection")
-    data = _json_load(text, source)
-    loc = _json_locator(text)
-    v.check_strings(data, source, loc)
+    data, loc = _json_document(text, source, "a GeoJSON FeatureCollection")
     return from_geojson(data, source, loc)
 
 
