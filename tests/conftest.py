@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -172,3 +175,20 @@ def hostile_report(places):
         evidence=tuple(Evidence("origin", "said " + p) for p in PAYLOADS),
     )
     return Report(flights=(flight,))
+
+
+# --- a local HTTP server for the online-geocoder tests ------------------------------------
+
+@contextmanager
+def serve_locally(handler):
+    """A threaded HTTP server on 127.0.0.1 (a free port) answering with ``handler``;
+    shut down and closed when the block ends."""
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    srv.daemon_threads, srv.block_on_close = True, False
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.server_close()

@@ -4,10 +4,9 @@ exercised against a real HTTP server on 127.0.0.1 (no external network)."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 import warnings
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from geopy.geocoders import Nominatim
@@ -24,6 +23,8 @@ from routes.geocode import (
     resolve,
 )
 from routes.model import Flight, Place, PlaceRef, Report, Stop
+
+from conftest import serve_locally
 
 WGS84 = Geod(ellps="WGS84")
 
@@ -176,14 +177,9 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads, srv.block_on_close = True, False
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
     Handler.mode, Handler.requests = "ok", 0
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with serve_locally(Handler) as srv:
+        yield srv
 
 
 def local_nominatim(srv, timeout=5):

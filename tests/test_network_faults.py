@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -24,6 +23,7 @@ from routes.errors import InputError
 from routes.geocode import OnlineGeocoder, make_geocoder
 from routes.gazetteer.index import cache_path
 
+from conftest import serve_locally
 from test_bad_input import cli, one_line_error
 
 #: What the fake Nominatim knows (made-up coordinates, far from the real airports, so the
@@ -72,14 +72,9 @@ class FakeNominatim(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def nominatim():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
-    srv.daemon_threads, srv.block_on_close = True, False
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
     FakeNominatim.mode, FakeNominatim.queries = "ok", []
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    with serve_locally(FakeNominatim) as srv:
+        yield f"http://127.0.0.1:{srv.server_address[1]}"
 
 
 def closed_port_url() -> str:
