@@ -65,6 +65,9 @@ class OpenedPage:
     def open(self, path: Path) -> "OpenedPage":
         self.page.goto(Path(path).resolve().as_uri())
         self.page.wait_for_function("() => window.L !== undefined")
+        # Our maps flag <body> once drawn and still (routes.render.elements.ReadyFlag);
+        # clicks made before that may miss a marker that is still moving.
+        self.page.wait_for_function("() => document.body.dataset.routesReady === '1'")
         return self
 
     @property

@@ -9,11 +9,12 @@ Each renders a few lines of Leaflet calls.  Text arrives as HTML already escaped
 from __future__ import annotations
 
 from branca.element import MacroElement
+from folium.map import FitBounds
 from folium.template import Template
 
 from .escape import js_json, js_string
 
-__all__ = ["Bind", "Panel", "Legend", "Attribution", "ReadyFlag"]
+__all__ = ["Bind", "Panel", "Legend", "Attribution", "OpeningView", "ReadyFlag"]
 
 
 class Bind(MacroElement):
@@ -112,6 +113,15 @@ class Attribution(MacroElement):
         super().__init__()
         self._name = "Attribution"
         self.content = js_string(html)
+
+
+class OpeningView(FitBounds):
+    """folium's ``FitBounds`` without the zoom animation: the map opens on the flights at
+    once, so a click made as the page appears lands where the marker is drawn."""
+
+    def __init__(self, bounds, padding=(30, 30), max_zoom: int = 7):
+        super().__init__(bounds, padding=padding, max_zoom=max_zoom)
+        self.options["animate"] = False
 
 
 class ReadyFlag(MacroElement):

@@ -16,7 +16,7 @@ from .safe import RoutesMap
 from .bulk import BulkRoutes, bulk_bounds, bulk_legend_html, is_bulk
 from .basemap import GEONAMES, add_base_layers, world_shifts
 from .controls import MiniMap, ToolsControl
-from .elements import Attribution, Legend, Panel, ReadyFlag
+from .elements import Attribution, Legend, OpeningView, Panel, ReadyFlag
 from .escape import html_text
 from .ids import deterministic_ids, seed_digest
 from .layers import DECIMALS, LegParts, flight_layer, layer_name, marker_spots
@@ -154,6 +154,6 @@ def make_map(
         if not bulk:
             _add_timeline(m, report, legs)
         if bounds is not None:
-            m.fit_bounds(bounds, padding=(30, 30), max_zoom=7)
+            OpeningView(bounds).add_to(m)
         ReadyFlag().add_to(m)
     return m
