@@ -29,7 +29,7 @@ import html
 import json
 from typing import Any
 
-__all__ = ["html_text", "js_string", "js_json"]
+__all__ = ["html_text", "js_string", "js_json", "script_safe_json"]
 
 # Characters that could end the <script> element, open an HTML comment or entity, or end
 # a line in older JavaScript engines; JSON leaves them as they are.
@@ -61,6 +61,16 @@ def js_json(value: Any) -> str:
     so that ``</script>`` or ``<!--`` can never appear in the page source.
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return script_safe_json(text)
+
+
+def script_safe_json(text: str) -> str:
+    """JSON text made safe inside an inline ``<script>`` as :func:`js_json` makes it, for
+    JSON that is already text (the packaged basemap): no decode and re-encode.
+
+    The characters escaped can only stand inside JSON strings, where ``\\uXXXX`` means
+    the same character, so the value is unchanged.
+    """
     # str.replace per character: several times faster than str.translate on the
     # megabytes of a large map's data, and no replacement adds a character replaced later
     for char, escaped in _JS_UNSAFE.items():
