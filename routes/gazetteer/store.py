@@ -1,9 +1,9 @@
 """The on-disk form of the gazetteer index: one SQLite file, read on demand.
 
 Unpickling the whole index (60,000 places, 230,000 names) costs a fifth of a second in
-every process, more than the rest of a small map.  Here the four large parts (the place
-rows with their scores, the name table, the suggestible names and the scan keys) stay in
-SQLite tables and are read one key at a time through small mapping views, while the small
+every process, more than the rest of a small map.  Here the large parts (the place rows
+with their scores, the name table, the suggestible names, the scan keys, the airport
+codes and the airports of each city) stay in SQLite tables and are read one key at a time through small mapping views, while the small
 parts (codes, phrases, demonyms ...) are one pickled blob.  A process that looks up a few
 names reads a few pages.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 __all__ = ["write_store", "read_store", "LARGE_FIELDS"]
 
 #: Index fields kept in tables; every other field goes into the pickled blob.
-LARGE_FIELDS = ("rows", "score", "names", "display", "scan_keys")
+LARGE_FIELDS = ("rows", "score", "names", "display", "scan_keys", "city_airports", "iata", "icao")
 
 _SCHEMA = """
 CREATE TABLE rows (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, kind TEXT,
@@ -33,6 +33,9 @@ CREATE TABLE rows (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, kind T
 CREATE TABLE names (k TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;
 CREATE TABLE display (k TEXT PRIMARY KEY, shown TEXT) WITHOUT ROWID;
 CREATE TABLE scan (k TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE city_airports (k TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;
+CREATE TABLE iata (k TEXT PRIMARY KEY, id INTEGER) WITHOUT ROWID;
+CREATE TABLE icao (k TEXT PRIMARY KEY, id INTEGER) WITHOUT ROWID;
 CREATE TABLE meta (format INTEGER, small BLOB);
 """
 
@@ -50,10 +53,13 @@ def write_store(path: Path, ix) -> None:
                 "INSERT INTO rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((i, *row, score) for i, (row, score) in enumerate(zip(ix.rows, ix.score))),
             )
-            con.executemany(
-                "INSERT INTO names VALUES (?,?)",
-                ((k, ",".join(map(str, ids))) for k, ids in ix.names.items()),
-            )
+            for table in ("names", "city_airports"):
+                con.executemany(
+                    f"INSERT INTO {table} VALUES (?,?)",
+                    ((k, ",".join(map(str, ids))) for k, ids in getattr(ix, table).items()),
+                )
+            for table in ("iata", "icao"):
+                con.executemany(f"INSERT INTO {table} VALUES (?,?)", getattr(ix, table).items())
             con.executemany("INSERT INTO display VALUES (?,?)", ix.display.items())
             con.executemany("INSERT INTO scan VALUES (?)", ((k,) for k in ix.scan_keys))
             small = {f.name: getattr(ix, f.name) for f in fields(ix) if f.name not in LARGE_FIELDS}
@@ -84,8 +90,9 @@ def read_store(path: Path, index_type, expected_format: int):
             return None
         small = pickle.loads(blob)
         return index_type(
-            rows=_Rows(con), score=_Scores(con), names=_Names(con),
-            display=_Display(con), scan_keys=_Keys(con), **small,
+            rows=_Rows(con), score=_Scores(con), names=_IdLists(con, "names"),
+            city_airports=_IdLists(con, "city_airports"), iata=_Codes(con, "iata"),
+            icao=_Codes(con, "icao"), display=_Display(con, "display"), scan_keys=_Keys(con), **small,
         )
     except (sqlite3.Error, OSError, pickle.UnpicklingError, TypeError, ValueError, EOFError,
             AttributeError, ImportError):
@@ -129,39 +136,46 @@ class _Scores(_Rows):
         return score
 
 
-class _Names(_Table, Mapping):
-    """``names[key]``: ids of the places a folded name points to, best first."""
+class _Keyed(_Table, Mapping):
+    """A table of one key column ``k`` and one value column, as a read-only mapping."""
 
-    def __getitem__(self, key: str) -> tuple[int, ...]:
+    def __init__(self, con: sqlite3.Connection, table: str):
+        super().__init__(con)
+        self._table = table  # one of the names in _SCHEMA, never user text
+
+    def _decode(self, value):
+        return value
+
+    def __getitem__(self, key: str):
         if key not in self._memo:
-            found = self._con.execute("SELECT ids FROM names WHERE k=?", (key,)).fetchone()
-            self._memo[key] = tuple(map(int, found[0].split(","))) if found and found[0] else None
-        ids = self._memo[key]
-        if ids is None:
+            found = self._con.execute(
+                f"SELECT * FROM {self._table} WHERE k=?", (key,)).fetchone()
+            self._memo[key] = None if found is None else self._decode(found[1])
+        value = self._memo[key]
+        if value is None:
             raise KeyError(key)
-        return ids
+        return value
 
     def __iter__(self) -> Iterator[str]:
-        return (k for (k,) in self._con.execute("SELECT k FROM names ORDER BY k"))
+        return (k for (k,) in self._con.execute(f"SELECT k FROM {self._table} ORDER BY k"))
 
     def __len__(self) -> int:
-        return self._con.execute("SELECT count(*) FROM names").fetchone()[0]
+        return self._con.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
-class _Display(_Table, Mapping):
+class _IdLists(_Keyed):
+    """``names[key]`` or ``city_airports[key]``: place ids, best first."""
+
+    def _decode(self, value: str) -> tuple[int, ...] | None:
+        return tuple(map(int, value.split(","))) if value else None
+
+
+class _Codes(_Keyed):
+    """``iata[code]`` or ``icao[code]``: the id of the airport with that code."""
+
+
+class _Display(_Keyed):
     """``display[key]``: how to show a suggestible name."""
-
-    def __getitem__(self, key: str) -> str:
-        found = self._con.execute("SELECT shown FROM display WHERE k=?", (key,)).fetchone()
-        if found is None:
-            raise KeyError(key)
-        return found[0]
-
-    def __iter__(self) -> Iterator[str]:
-        return (k for (k,) in self._con.execute("SELECT k FROM display ORDER BY k"))
-
-    def __len__(self) -> int:
-        return self._con.execute("SELECT count(*) FROM display").fetchone()[0]
 
 
 class _Keys(_Table):
