@@ -173,10 +173,11 @@ def test_timeline_moves_the_aircraft_and_reveals_legs_in_order(seed_page):
     # Playing runs the clock forwards.
     at(0.0)
     page.locator(".routes-play").click()
-    page.wait_for_timeout(600)
+    # the clock moves with real time (16 s for the whole flight): wait for it, not a delay
+    page.wait_for_function("() => Number(document.querySelector('.routes-clock').dataset.hours) > 0")
+    page.locator(".routes-play").click()
     hours = float(page.locator(".routes-clock").get_attribute("data-hours"))
     assert 0 < hours < 17
-    page.locator(".routes-play").click()
     assert seed_page.console_errors == []
 
 
