@@ -10,11 +10,11 @@ and F1 over all files, per-attribute accuracy over matched flights (aircraft set
 personnel, cargo, date, commander) and per file (flight count), then each file's misses.
 
 Each folder is scored on its own (the corpus the reader was written against, the held-out
-set, and ``blind2`` to ``blind10``, reports written without looking at the reader's output).
+set, and ``blind2`` to ``blind12``, reports written without looking at the reader's output).
 
 Usage::
 
-    python benchmarks/extraction.py          # tests/fixtures/news, news/heldout, news/blind2 ... news/blind10
+    python benchmarks/extraction.py          # tests/fixtures/news, news/heldout, news/blind2 ... news/blind12
     python benchmarks/extraction.py --fixtures tests/fixtures/news/heldout
 """
 
@@ -148,14 +148,15 @@ def score_file(txt: Path, gold: dict) -> dict:
 
 NEWS = ROOT / "tests" / "fixtures" / "news"
 DEFAULT_FOLDERS = (NEWS, NEWS / "heldout", NEWS / "blind2", NEWS / "blind3", NEWS / "blind4", NEWS / "blind5",
-                   NEWS / "blind6", NEWS / "blind7", NEWS / "blind8", NEWS / "blind9", NEWS / "blind10")
+                   NEWS / "blind6", NEWS / "blind7", NEWS / "blind8", NEWS / "blind9", NEWS / "blind10",
+                   NEWS / "blind11", NEWS / "blind12")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, action="append",
                         help="folder of NN_slug.txt reports with NN_slug.gold.yaml beside them "
-                             "(repeatable; default: the corpus, heldout/ and blind2/ to blind10/)")
+                             "(repeatable; default: the corpus, heldout/ and blind2/ to blind12/)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only the totals")
     args = parser.parse_args(argv)
     status = 0

@@ -48,7 +48,8 @@ def test_dates():
     text = "DAMASCUS, March 3, 2016 -- It landed on March 2 and left two days later. On Saturday it rained."
     assert text_year(text) == 2016
     assert [(d.text, d.iso) for d in find_dates(text)] == [
-        ("March 3, 2016", "2016-03-03"), ("March 2", "2016-03-02"), ("two days later", "2016-03-04")]
+        ("March 3, 2016", "2016-03-03"), ("March 2", "2016-03-02"), ("two days later", "2016-03-04"),
+        ("Saturday", "2016-02-27")]  # the Saturday before Thursday 3 March
     assert find_dates("on 23 March 2019")[0].iso == "2019-03-23"
     assert find_dates("on 2019-03-23")[0].iso == "2019-03-23"
     assert find_dates("on March 23")[0].iso is None

@@ -13,7 +13,8 @@ Decisions a reader of the output should know:
 * ``date`` is the earliest date the report ties to the flight (its departure when both
   are told).  A date without a year takes the text's year (dateline, first full date,
   first year written), else the ``year`` argument; with neither it stays None and a
-  warning says so.  Weekdays are not resolved.
+  warning says so.  "Yesterday", "on Tuesday", "last Tuesday" and "on the 14th" are counted
+  back from the publication date (dateline or heading).
 * A return ("flew back to Moscow on March 25") is a flight of its own, from where the last
   flight ended, also when told first ("landed back at Vnukovo ... four days earlier it had
   taken off from Vnukovo for Pyongyang") or in the same clause ("flew to Port Sudan and came

@@ -6,11 +6,15 @@
   first year mentioned), else from the caller, else the date stays unknown.
 * "a day earlier", "the previous evening", "the next day", "two days later": counted from
   the nearest date written before them.
-* "today", "this afternoon": the day the report was filed (its dateline, else its first
-  complete date).  A date that names another event ("the attacks of 7 October") is none
-  of a flight's, and "the next morning" after a weekday is not counted from an older date.
-* Weekdays ("on Saturday") need a calendar reference the text rarely gives and are left
-  unresolved.
+* "today", "this afternoon", "yesterday": the day the report was filed (its dateline, else
+  its first complete date), or the day before.  A date that names another event ("the
+  attacks of 7 October") is none of a flight's, and "the next morning" after a weekday is
+  not counted from an older date.
+* Weekdays ("on Sunday", "last Tuesday") and a bare day of the month ("on the 14th") are
+  counted back from the day the report was published (:func:`published`: its dateline or
+  a date in its heading lines): the latest such day on or before it ("last Tuesday" in
+  Tuesday's paper is a week back; "the 14th" is the nearest 14th).  Without a publication
+  date they stay unresolved.
 * A dateline's date ("MOSCOW, 11 July 2014 -") is when the report was filed: it gives the
   year, and anchors "two days later", but :func:`in_dateline` tells the reader it is no
   flight's date.
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 
 from .numbers import parse_number
 
-__all__ = ["DateMention", "find_dates", "text_year", "in_dateline", "MONTHS"]
+__all__ = ["DateMention", "find_dates", "text_year", "in_dateline", "published", "MONTHS"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -46,6 +50,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PATTERNS = [
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
     re.compile(rf"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})\b"),
+    # "14/03/2025": day first, as outside the US (month first only when the day could not be).
+    re.compile(rf"\b(?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|[12]\d|3[01])/(?P<y>{_YEAR})\b"),
     re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mn>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"),
     re.compile(rf"\b(?P<mn>{_MONTH})\s+(?P<d>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?\b"),
 ]
@@ -54,14 +60,24 @@ _RELATIVE = re.compile(
     r"|the\s+(?P<prev>previous|next|following)\s+(?:day|morning|afternoon|evening|night)"
     r"|the\s+day\s+(?P<dir2>before|after)"
     r"|(?P<same>later\s+(?:that|the\s+same)\s+day|the\s+same\s+day|that\s+(?:afternoon|evening|night|morning)|later\s+in\s+the\s+day|on\s+the\s+same\s+day)"
-    r"|(?P<today>(?:earlier\s+|later\s+)?today|tonight|this\s+(?:morning|afternoon|evening)))\b",
+    r"|(?P<today>(?:earlier\s+|later\s+)?today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<yesterday>yesterday))\b",
     re.IGNORECASE,
 )
 _EVENT_OF = re.compile(
     r"\b(?:attacks?|coup|earthquakes?|quakes?|elections?|revolution|war|invasion|uprising|bombings?|massacre"
     r"|offensive|raid|explosion|blast|crash|referendum|independence)\s+(?:of|on)\s+$", re.I)
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'-]*,\s*(?P<date>.{{0,40}}?\b{_YEAR})\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A weekday told as the day of something ("on Sunday", "last Tuesday", "Monday evening"),
+#: not as part of a full date ("Thursday, 6 March 2025").
+_ON_WEEKDAY = re.compile(
+    r"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))")
+#: "on the 14th": a day of the month without its month.
+_ON_THE_DAY = re.compile(r"\bon\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+_UPPER = "A-Z\u00C0-\u00DE"
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z\u00C0-\u024F .'-]*,\s*(?P<date>.{{0,40}}?\b{_YEAR})\b")
 _YEAR_WORD = re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n\s*\n")
 
@@ -103,7 +119,8 @@ def _since(text: str, pos: int) -> bool:
 
 
 #: "MOSCOW, ", "SAL, Cape Verde, " (a capitals place, its country may follow).
-_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]+(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})?(?:\s*\([^)]*\))?,\s*")
+_DATELINE_HEAD = re.compile(rf"\s*[{_UPPER}][{_UPPER} .'\u2019-]+(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,3}})?"
+                            r"(?:\s*\([^)]*\))?,\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$|\.\s)")
 
 
@@ -147,6 +164,8 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
                 continue
             day = int(re.match(r"\d+", m.group("d")).group())
             mo = _month(m)
+            if mo > 12 and day <= 12:
+                day, mo = mo, day  # "03/14/2025": written month first
             if m.group("y"):
                 y: int | None = int(m.group("y"))
             else:
@@ -163,15 +182,20 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     found.sort(key=lambda d: d.start)
     # Dates of other events: "following the attacks of 7 October".
     found = [d for d in found if not _EVENT_OF.search(text, max(0, d.start - 40), d.start)]
+    pub = published(text, found)
+    if pub is not None:
+        found = sorted(found + _counted_back(text, pub, taken), key=lambda d: d.start)
     out = list(found)
     filed = next((d for d in found if in_dateline(text, d) and d.iso), None) or next(
         (d for d in found if d.iso and _YEAR_WORD.search(d.text)), None)
     for m in _RELATIVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if m.group("today"):
-            # "today", "this afternoon": the day the report was filed.
+        if m.group("today") or m.group("yesterday"):
+            # "today", "this afternoon": the day the report was filed; "yesterday" the one before.
             iso = filed.iso if filed is not None and filed.start < m.start() else None
+            if iso and m.group("yesterday"):
+                iso = (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
             out.append(DateMention(m.start(), m.end(), m.group(), iso, None, relative=True))
             continue
         anchor = next((d for d in reversed(found) if d.start < m.start() and d.iso), None)
@@ -192,3 +216,49 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             iso = (dt.date.fromisoformat(anchor.iso) + dt.timedelta(days=delta)).isoformat()
         out.append(DateMention(m.start(), m.end(), m.group(), iso, None, relative=True))
     return sorted(out, key=lambda d: d.start)
+
+
+def published(text: str, found: list[DateMention] | None = None) -> DateMention | None:
+    """The day the report was published: its dateline's date, else a complete date on one
+    of its first heading lines ("Live updates | Thursday, 6 March 2025")."""
+    found = find_dates(text) if found is None else found
+    full = [d for d in found if d.iso and _YEAR_WORD.search(d.text)]
+    head = next((d for d in full if in_dateline(text, d)), None)
+    if head is not None:
+        return head
+    lines = [ln for ln in text[:600].split("\n") if ln.strip()][:3]
+    end = 0
+    for ln in lines:
+        end = text.find(ln, end) + len(ln)
+        if len(ln) > 120:
+            break
+        hit = next((d for d in full if d.end <= end), None)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _counted_back(text: str, pub: DateMention, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """Weekdays ("on Sunday", "last Tuesday") and days of the month ("on the 14th"), dated
+    back from the publication date."""
+    day0 = dt.date.fromisoformat(pub.iso)
+    out = []
+    for m in _ON_WEEKDAY.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        back = (day0.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+        if m.group("last") and back == 0:
+            back = 7  # "last Friday" in Friday's paper: a week ago
+        day = day0 - dt.timedelta(days=back)
+        out.append(DateMention(m.start(), m.end(), m.group(), day.isoformat(), (day.month, day.day), relative=True))
+    for m in _ON_THE_DAY.finditer(text):
+        # The nearest such day: "on the 14th" in a paper of the 16th, "touchdown on the 12th"
+        # in a thread of the 11th.
+        d = int(m.group("d"))
+        first = day0.replace(day=1)
+        months = [(first - dt.timedelta(days=1)).replace(day=1), first, (first + dt.timedelta(days=32)).replace(day=1)]
+        days = [dt.date.fromisoformat(iso) for mo in months if (iso := _valid(mo.year, mo.month, d))]
+        if days:
+            day = min(days, key=lambda x: abs((x - day0).days))
+            out.append(DateMention(m.start(), m.end(), m.group(), day.isoformat(), (day.month, d), relative=True))
+    return out

@@ -19,7 +19,7 @@ The steps, each in its own module:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..aircraft import find_in_text
 from ..model import Evidence, Flight, PlaceRef, Report, Stop
@@ -29,7 +29,7 @@ from .order import Stopish, flight_order
 from .people import find_commanders
 from .places import Mention, place_mentions, same_place
 from .roles import Role, background_asides, background_clause, bound_for, chain_roles, hypothetical, negated_or_modal, role_of
-from .sentences import Span, clauses, sentences
+from .sentences import Span, clauses, newest_first_entries, sentences
 
 __all__ = ["read_text"]
 
@@ -81,7 +81,7 @@ class Draft:
             stops.append(Stopish(self.implicit_origin, "origin", -1, payload=None))
         if self.implicit_destination is not None and not any(s.role == "destination" for s in stops):
             stops.append(Stopish(self.implicit_destination, "destination", 10**9, payload=None))
-        return flight_order(stops, same=same_place, redundant=_redundant)
+        return flight_order(_second_origins(stops), same=same_place, redundant=_redundant)
 
     def final(self) -> Mention | None:
         route = self.route()
@@ -93,6 +93,14 @@ class Draft:
 def _redundant(m: Mention, others: list[Mention]) -> bool:
     """A country with a finer place of the same country on the flight says nothing more."""
     return m.kind == "country" and any(o.kind != "country" and o.country == m.country for o in others)
+
+
+def _second_origins(stops: list[Stopish]) -> list[Stopish]:
+    """A flight starts at one place: a country told as a start besides a finer origin
+    ("took off from Entebbe ... carrying 231 evacuees from South Sudan") is where the
+    people came from."""
+    finer = [s for s in stops if s.role == "origin" and s.key.kind != "country"]
+    return [s for s in stops if not (finer and s.role == "origin" and s.key.kind == "country")]
 
 
 def read_text(text: str, *, source: str | None = None, year: int | None = None) -> Report:
@@ -123,6 +131,9 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
     >>> read_text("Moscow and Caracas signed an agreement.").flights
     ()
     """
+    entries = newest_first_entries(text)
+    if entries:
+        return _oldest_first(text, entries, source=source, year=year)
     warnings: list[str] = []
     sents = sentences(text)
     clause_spans: list[Span] = [c for s in sents for c in clauses(text, s)]
@@ -139,7 +150,9 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
 
     aircraft = find_in_text(text)
     commanders = find_commanders(text)
-    exclude = [(a, b) for a, b, _ in aircraft] + [(c.start, c.end) for c in commanders]
+    compared = [a for a in aircraft if _COMPARED.search(text, max(0, a[0] - 40), a[0])]
+    aircraft = [a for a in aircraft if a not in compared]
+    exclude = [(a, b) for a, b, _ in aircraft + compared] + [(c.start, c.end) for c in commanders]
     mentions = place_mentions(text, exclude=exclude)
     by_clause = _group(aircraft, lambda a: clause_of(a[0]))
     events_by_clause: dict[int, list[Event]] = {}
@@ -257,6 +270,35 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
     return Report(flights=tuple(flights), warnings=tuple(warnings), source=source, text=text)
 
 
+def _oldest_first(text: str, entries: list[Span], *, source, year) -> Report:
+    """A live blog told newest first is read oldest entry first (flights in the order they
+    flew, "the C-17 has taken off from Entebbe" after "the C-130J has landed at Entebbe"),
+    and every position is mapped back to the text as given."""
+    head = text[:entries[0].start]
+    parts = [(0, head)] + [(e.start, e.text.rstrip() + "\n\n") for e in reversed(entries)]
+    moved, pieces, at = [], [], 0
+    for old, piece in parts:
+        moved.append((at, at + len(piece), old - at))
+        pieces.append(piece)
+        at += len(piece)
+
+    def back(pos):
+        if pos is None:
+            return None
+        return next((pos + shift for a, b, shift in moved if a <= pos < b), pos + moved[-1][2])
+
+    def back_end(pos):
+        return None if pos is None else back(pos - 1) + 1
+
+    report = read_text("".join(pieces), source=source, year=year)
+    flights = []
+    for f in report.flights:
+        stops = tuple(replace(s, ref=replace(s.ref, start=back(s.ref.start), end=back_end(s.ref.end))) for s in f.stops)
+        evidence = tuple(replace(e, start=back(e.start), end=back_end(e.end)) for e in f.evidence)
+        flights.append(replace(f, stops=stops, evidence=evidence))
+    return replace(report, flights=tuple(flights), text=text)
+
+
 def _group(items, key) -> dict[int, list]:
     out: dict[int, list] = {}
     for item in items:
@@ -280,6 +322,15 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
                 pending.append(ci)
             elif back is not None and not _is_return(current) and _RETURN_CUE.search(clause.text):
                 back.clauses.append(ci)  # "The return flight carried 47 passengers"
+            elif (back is None and not _is_return(current) and _BACK_LEG.search(clause.text)
+                  and not hypothetical(text, clause) and current.final() is not None
+                  and any(e.role.role == "origin" for e in current.events)):
+                # "On the return leg, the Il-76 brought home 27 citizens": the way back,
+                # from where the flight ended to where it began, told without places.
+                origin = next(s.key for s in current.route() if s.role == "origin")
+                current = Draft(parent=current, kind="return", implicit_origin=current.final(),
+                                implicit_destination=origin, clauses=[ci])
+                drafts.append(current)
             else:
                 current.clauses.append(ci)
             continue
@@ -339,6 +390,11 @@ _RETURN_CUE = re.compile(
     r"\b(?:flew|flown|flies|fly|flying|headed|heads|went|came|travell?ed|set\s+off|left)\s+back\b"
     r"|\breturn(?:ed|s|ing)?\b(?!\s+(?:to|from)\b)|\b(?:the|its|their|a)\s+return\s+(?:flight|leg|journey|trip)\b"
     r"|\b(?:on\s+the\s+way|on\s+its\s+way)\s+(?:back|home)\b", re.I)
+#: An aircraft named only to compare: "small compared with the American C-17 force".
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|than|unlike|similar\s+to|such\s+as|like)\s+(?:the|a|an|its|their)?\s*"
+                       r"(?:[A-Z][\w-]*\s+){0,3}$")
+#: A flight back told without its places: "on the return leg", "the return flight carried".
+_BACK_LEG = re.compile(r"\b(?:on\s+)?(?:the|its|their)\s+(?:return|homeward)\s+(?:flight|leg|journey|trip)\b", re.I)
 _SAME = r"(?:the\s+)?(?:very\s+)?same\s+(?:airport|airfield|air\s*base|base|aerodrome|airstrip|place|city|destination)\b"
 _SAME_AT = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down|flew|flown|went|go|goes|came|headed)"
                       r"\s+(?:\w+\s+){0,2}?(?:at|in|to|into)\s+" + _SAME, re.I)
@@ -445,6 +501,9 @@ def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
                 and not (types and current.types(by_clause) and not (types & current.types(by_clause))):
             return current
     has_dest = any(e.role.role == "destination" for e in current.events)
+    if current.events and all(e.role.continuing and e.role.returning for e in events if e.role.role == "destination") \
+            and any(e.role.role == "destination" for e in events) and not any(e.role.role == "origin" for e in events):
+        return current  # "continued home to Wunstorf": the same flight's last leg
     if any(e.role.returning for e in events) and current.events:
         final = current.final()
         return Draft(parent=current, kind="return", implicit_origin=final)

@@ -25,7 +25,10 @@ __all__ = ["Commander", "find_commanders"]
 
 _CUE = re.compile(
     r"\b(?:headed|led|lead|commanded|guided|accompanied)\s+by\b|\bunder\s+the\s+(?:command|leadership|orders)\s+of\b"
-    r"|\b(?:commander|leader|head)\s+of\s+the\s+(?:group|delegation|mission|contingent|team)(?:\s+(?:is|was))?,?",
+    r"|\b(?:commander|leader|head)\s+of\s+the\s+(?:group|delegation|mission|contingent|team)(?:\s+(?:is|was))?,?"
+    # the one in command of the aircraft: "the aircraft's captain, Squadron Leader Tom Aldridge"
+    r"|\b(?:aircraft|plane|jet|flight|airliner)['\u2019]s\s+(?:captain|commander|pilot)\b,?"
+    r"|\b(?:captain|commander)\s+of\s+the\s+(?:aircraft|plane|jet|flight|airliner)\b,?",
     re.IGNORECASE,
 )
 #: Words of titles and ranks, never part of a name.
@@ -40,6 +43,8 @@ TITLES = frozenset(
     governor mayor envoy representative spokesman spokeswoman officer the of and
     colonel-general lieutenant-general major-general general-lieutenant general-major
     general-colonel rear-admiral vice-admiral deputy-minister his her its
+    lieutenant-colonel lieutenant-commander sub-lieutenant squadron-leader wing-commander
+    group-captain flight-lieutenant air-commodore commodore leader wing flight pilot
     chairman chairwoman chair speaker manager station comandante commandant general-in-chief
     energy agriculture industry trade finance economy economic education culture transport
     justice communications labour labor science sports tourism fisheries lands mines environment

@@ -116,8 +116,25 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     mentions = _with_np_start(text, mentions)
     mentions.extend(_unnamed_places(text, mentions, exclude))
     mentions.extend(_country_airport(text, mentions, exclude))
+    mentions.extend(_here(text, mentions))
     mentions = _short_names(text, mentions, exclude)
+    mentions = _same_as_named_elsewhere(mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _same_as_named_elsewhere(mentions: list[Mention]) -> list[Mention]:
+    """A name with several meanings means the one another mention names for sure: "Bole"
+    is Bole International Airport when "ADD" is in the text, not the town of Bole in China
+    (a city and its own airport stay as written)."""
+    out = []
+    for m in mentions:
+        others = [o.place for o in mentions if o is not m and o.place is not None and len(o.candidates) == 1]
+        alt = next((c for c in m.candidates[1:] if any(c == o for o in others)), None)
+        if alt is not None and not any(m.candidates[0] == o for o in others) and km_between(alt, m.candidates[0]) > 60.0:
+            m = replace(m, text=alt.name, country_hint=m.country_hint or alt.country,
+                        candidates=(alt, *(c for c in m.candidates if c != alt)))
+        out.append(m)
+    return out
 
 
 _FACILITY_TAIL = re.compile(r"\s+(?:(?:International|Intl\.?|Military|Civil)\s+)?(?i:airport|air\s*base|airbase|airfield|aerodrome|airstrip)$")
@@ -327,7 +344,7 @@ def _with_np_start(text: str, mentions: list[Mention]) -> list[Mention]:
             hit = _NP_OF.search(left) or re.search(
                 r"(?:\b(?:the|a|an)\s+)(?:[A-Za-z-]+\s+){0,2}?(?:airfield|airport|air\s+base|airbase|base|airstrip)\s+(?:near|outside|close\s+to)\s+$",
                 left,
-            ) or _FACILITY_IN.search(left)
+            ) or _FACILITY_IN.search(left) or _NUMBERED_BASE.search(left)
             if not hit:
                 break
             m = replace(m, phrase_start=m.phrase_start - (len(left) - hit.start()))
@@ -342,6 +359,9 @@ _FACILITY_IN = re.compile(
     r"(?i:airfield|airport|air\s+base|airbase|base|airstrip|aerodrome)(?:\s+[A-Z][a-z]+){0,2}(?:\s+(?:in|at|of))?\s+$"
 )
 
+
+#: "air base 123 Orléans-Bricy", "BA 125 Istres": the base's number before its name.
+_NUMBERED_BASE = re.compile(r"\b(?:(?i:air\s+)?base|BA)\s+\d{1,4}\s+$")
 
 _UNNAMED = re.compile(
     r"\b(?:the|a|an)\s+(?P<dem>[A-Z][a-z]+)\s+(?:(?:military|naval|coastal|main|northern|southern|eastern|western)\s+)?"
@@ -398,6 +418,23 @@ def _country_airport(text: str, mentions: list[Mention], exclude) -> list[Mentio
             continue
         out.append(Mention(m.start(), m.end(), found[0].name, m.start(), m.end(), (found[0],)))
     return out
+
+
+#: "the air base here", "from here": the place of the dateline ("WUNSTORF – ...").
+_HERE = re.compile(r"\b(?:(?:the|this)\s+(?:(?:military|main|local)\s+)?(?:air\s*base|airbase|airport|airfield|base)\s+here"
+                   r"|(?<=from\s)here)\b", re.I)
+_DATELINE_PLACE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE .'\u2019-]+?)[ \t]*(?:,|[-\u2013\u2014]{1,2})")
+
+
+def _here(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"took off from the air base here" in a report datelined "WUNSTORF –": that place."""
+    line = _DATELINE_PLACE.search(text)
+    home = next((m for m in mentions if line and m.start == line.start("name")), None)
+    if home is None:
+        return []
+    return [replace(home, start=m.start(), end=m.end(), phrase_start=m.start(), phrase_end=m.end())
+            for m in _HERE.finditer(text)
+            if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
 
 
 def _busiest_airport(iso: str) -> list[Place]:

@@ -49,7 +49,7 @@ AT_CUES = {
         "down ended terminated spotted seen photographed parked unloaded".split(), DESTINATION),
     **dict.fromkeys(
         "stopover stopovers stop-over stop stops stopped stopping refuel refuels refuelled refueled "
-        "refuelling refueling layover transit transited transiting stayed overnight spent".split(), STOPOVER),
+        "refuelling refueling layover transit transited transiting stayed overnight spent halt halted".split(), STOPOVER),
     **dict.fromkeys("originated originating originates loaded boarded embarked positioned pre-positioned "
                     "prepositioned stationed staged".split(), ORIGIN),
 }
@@ -94,7 +94,7 @@ PROVENANCE = frozenset(
     instructors advisers advisors journalists media reports report companies company forces
     military man men women guests visitors delegates representatives workers volunteers students
     tourists refugees ambassador minister president leader envoy pilgrims passengers observers
-    evacuees fans athletes players monitors inspectors""".split()
+    evacuees fans athletes players monitors inspectors old native natives resident residents""".split()
 )
 #: Nouns before "from" that say who spoke or acted, never where a flight began, even after a
 #: verb of movement ("delivered fuel despite warnings from Washington").
@@ -140,12 +140,16 @@ _MODAL = re.compile(
     r"|\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:scheduled|planned|intended|envisaged)\b"
     r"|\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:\w+\s+){0,3}?(?:reports?|claims?|suggestions?|rumou?rs?|accounts?)\b"
     r"|\b(?:most|the\s+bulk|the\s+rest|the\s+remainder|much)\s+of\s+(?:the|its|their)\s+(?:contingent|force|forces|troops|deployment)\b"
-    r"|\b(?:website|blog|tabloid|thread)\s+(?:said|says|claimed|claims|alleged|alleges|reported|wrote)\b",
+    r"|\b(?:website|blog|tabloid|thread)\s+(?:said|says|claimed|claims|alleged|alleges|reported|wrote)\b"
+    # "analysts expect the next delivery to go to Luanda", "Claim: a KC-390 flew ...", "is on
+    # standby to move teams", "had originally intended to refuel in Juba"
+    r"|\bexpect(?:s|ing)?\b|\bclaim\s*:|\bon\s+stand-?by\b|\b(?:stands?|stood|is|are|was|were)\s+ready\s+to\b|\boriginally\b",
     re.I,
 )
 _BACKGROUND = re.compile(
     r"\b(?:regularly|frequently|routinely|usually|often|repeatedly|similar|such\s+(?:flights|deliveries|deployments|trips|visits)"
     r"|last\s+(?:year|month|week)|in\s+the\s+past|years\s+ago|twice\s+before|once\s+before"
+    r"|(?:earlier|previous|original)\s+version\b"
     r"|previously(?!\s+(?:owned|operated|used|registered|known|named|called|belong\w*|leased|flown\s+by))"
     r"|(?:comes?|came)\s+(?:just\s+|only\s+|shortly\s+|days\s+|weeks\s+|months\s+)?(?:after|amid|as)"
     r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week)|(?:the\s+)?previous\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)"
@@ -171,7 +175,9 @@ _MONEY_MOVED = re.compile(
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
     r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
-    r"|postponed|shelved|abandoned|denied|refused|blocked|(?:being\s+)?(?:considered|discussed|weighed|mooted|studied))\b", re.I)
+    r"|postponed|shelved|abandoned|dropped|denied|refused|blocked|(?:being\s+)?(?:considered|discussed|weighed|mooted|studied))\b"
+    # a headline: "Russian aid flight to Bangladesh called off"
+    r"|[^,;]{0,30}?\s(?:called\s+off|cancell?ed|scrapped|axed)\s*$", re.I)
 
 #: A claim the report itself says it could not confirm.
 _UNVERIFIED = re.compile(
@@ -194,8 +200,9 @@ class Role:
 
 
 #: A relative clause set off by commas: "The plane, which earlier this month had been seen
-#: in Bamako, set off from ...".
-_ASIDE = re.compile(r"(?:^|,)\s*(?:which|who)\b[^,;]*,")
+#: in Bamako, set off from ...", or about people at the end of a clause ("212 people on
+#: board, tourists who were caught up in last week's earthquake").
+_ASIDE = re.compile(r"(?:^|,)\s*(?:which|who)\b[^,;]*,|\s(?:who|whom)\s+(?:were|had|have|are)\b[^,;]*$")
 _PLUPERFECT_PAST = re.compile(
     r"^(?=.*\bhad\b)(?=.*\b(?:earlier|before|ago|already|previously|once)\b)", re.I | re.S)
 
@@ -268,7 +275,12 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
         return True  # "reports that a plane diverted to Tartus could not be verified"
     if _CALLED_OFF.match(text, place_start, clause.end):
         return True  # "a planned hop to Managua was cancelled"
+    if _NO_RECORD.search(text, clause.start, place_start):
+        return True  # "it had no record of a military aircraft landing at N'Djamena"
     return bool(_NEGATION.search(text, window_start, place_start))
+
+
+_NO_RECORD = re.compile(r"\bno\s+(?:record|sign|trace|evidence|indication)s?\s+of\b", re.I)
 
 
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
@@ -289,7 +301,14 @@ def _left_words(text: str, clause: Span, mention: Mention):
             ws = ws[:-1]
     while ws and ws[-1].low in _DETERMINERS:
         ws = ws[:-1]
+    # "bound for flood-stricken Bosnia", "to cyclone-hit Bangladesh": the state of the place
+    # (but "evacuated from war-torn Sudan" names the country left, not a flight's start).
+    while len(ws) > 1 and _STRICKEN.fullmatch(ws[-1].low) and ws[-2].low != "from":
+        ws = ws[:-1]
     return ws
+
+
+_STRICKEN = re.compile(r"[a-z]+-(?:stricken|hit|torn|ravaged|affected|battered|struck|damaged|devastated|ridden)")
 
 
 def _nearest(ws, i: int, pool, allow_gap: bool) -> int | None:
@@ -323,8 +342,11 @@ _CREW_CHANGE = re.compile(r"\b(?:crew|pilot)[- ](?:change|swap|rotation|rest)\s+
 _THAT_BEGAN = re.compile(r"\b(?:flight|journey|trip|route|voyage|airlift)\s+(?:that|which)\s+(?:had\s+)?"
                          r"(?:began|begun|started|commenced|originated)\s+(?:\w+\s+)?(?:in|at)\s*$", re.I)
 #: "dropped into Baku for fuel": a landing on the way (aviation slang).
+#: Verbs before "off" that make the place after it the origin: "lifted off KDOV".
+_LIFT_OFF = frozenset("lifted lifts lifting took takes taking".split())
 _DROPPED_IN = frozenset("dropped dropping drops popped popping pops".split())
-_TOOK_FUEL = re.compile(r"\b(?:took|take|takes|taking|picked\s+up|loaded|topped\s+up)\s+(?:on\s+)?(?:more\s+|extra\s+|additional\s+)?fuel\s+(?:at|in)\s*$", re.I)
+_TOOK_FUEL = re.compile(r"\b(?:(?:took|take|takes|taking|picked\s+up|loaded|topped\s+up)\s+(?:on\s+)?(?:more\s+|extra\s+|additional\s+)?fuel"
+                        r"|topped\s+up(?:\s+again)?)\s+(?:at|in|on)\s*$", re.I)
 
 
 def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, Role | None] | None = None) -> Role | None:
@@ -480,7 +502,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         gap = text[ws[cue].start:mention.phrase_start]
         returning = bool(_RETURN.search(gap)) or ws[cue].low in ("returned", "returning", "return", "returns")
         continuing = bool(_CONTINUE.search(text[ws[cue].end:mention.phrase_start])) or ws[cue].low in ("continued", "continuing", "proceeded")
-        intended = ws[cue].low in _INTENDED or bool(_HEADED.search(text, ws[max(0, n - 8)].start, ws[-1].start))
+        # "heading east, into LERT": "into" tells the arrival, not only the heading.
+        intended = last != "into" and (ws[cue].low in _INTENDED or bool(_HEADED.search(text, ws[max(0, n - 8)].start, ws[-1].start)))
         return Role(DESTINATION, ws[cue].start, returning=returning, continuing=continuing, intended=intended)
     if last in ("via", "through", "transiting", "transited"):
         if last == "through" and not ({w.low for w in ws} & (MOVEMENT - _LEAVING)):
@@ -524,6 +547,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         if m:
             return Role(ORIGIN, clause.start + m.start())
         return None
+    if last == "off" and n > 1 and (ws[-2].low in _LIFT_OFF or re.match(r"\s+at\s+\d{1,2}:?\d{2}\s*Z\b", text[mention.phrase_end:])):
+        return Role(ORIGIN, ws[-2].start)  # "lifted off KDOV", "off Souda at 19:24Z"
     if last in _DIRECT:
         if (_DIRECT[last] == ORIGIN and n > 1 and ws[-2].low in PROVENANCE
                 and not _AIR_WORDS.search(text, clause.start, clause.end)):

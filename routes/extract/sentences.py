@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "Word", "sentences", "clauses", "words", "sentence_of"]
+__all__ = ["Span", "Word", "sentences", "clauses", "words", "sentence_of", "newest_first_entries"]
 
 #: Words written with a full stop that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -31,7 +31,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[A-Z][A-Z ,]+\d{4}\s*[-\u2013\u2014]{1,2}
 #: Where a clause ends: a semicolon, or a comma or dash before a word opening a new clause.
 _CLAUSE = re.compile(
     r";\s*|\s+[\u2013\u2014-]{1,2}\s+|,\s+(?=(?:while|whereas|but|although|though|where|which|who|whose"
-    r"|and\s+(?:then\s+)?(?:it|they|the\s+\w+\s+(?:was|were|is|are|had|has)))\b)|\s+(?=(?:while|whereas)\b)"
+    r"|and\s+(?:then\s+)?(?:it|they|the\s+(?:\w+\s+){1,2}?(?:was|were|is|are|had|has)))\b)|\s+(?=(?:while|whereas)\b)"
 )
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019.-][A-Za-z\u00C0-\u024F]+)*\.?|\d+(?:[.,]\d+)*(?:-\w+)?")
 
@@ -127,3 +127,18 @@ def sentence_of(spans: list[Span], pos: int) -> int:
         if s.start <= pos < s.end:
             return i
     return best
+
+
+#: A live blog's time stamp on a line of its own: "23:42 IST", "17.48", "9:05 GMT".
+_STAMP = re.compile(r"(?m)^[ \t]*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:[ \t]*(?:[A-Z]{2,5}|local(?:\s+time)?|[ap]\.?m\.?))?[ \t]*$")
+
+
+def newest_first_entries(text: str) -> list[Span] | None:
+    """The entries of a live blog told newest first (three or more time-stamped entries,
+    the times falling), each from its stamp to the next; None for any other text."""
+    stamps = list(_STAMP.finditer(text))
+    times = [int(m.group("h")) * 60 + int(m.group("m")) for m in stamps]
+    if len(stamps) < 3 or any(a <= b for a, b in zip(times, times[1:])):
+        return None
+    ends = [m.start() for m in stamps[1:]] + [len(text)]
+    return [Span(m.start(), e, text[m.start():e]) for m, e in zip(stamps, ends)]

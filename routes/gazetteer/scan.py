@@ -22,6 +22,8 @@ The scan is deliberately strict, because its output becomes flight routes:
 * an airfield the index does not offer to scan is still found by its facility word:
   "Al-Azraq air base", "Vnukovo-2 airport", "RAF Akrotiri", "Joint Base Charleston",
   "Belgrade's Nikola Tesla airport" (whatever :func:`lookup` resolves to an airport);
+* an air base written by its number first ("air base 123 Orléans-Bricy") is found by its
+  name and "air base";
 * places joined by hyphens are read one by one ("a Moscow-Caracas charter"), and a place
   before a lower-case hyphenated word is read alone ("Caracas-bound");
 * a one-word name that is more often something else needs a cue before it ("to",
@@ -337,6 +339,13 @@ def scan(text: str, limit: int = 5) -> list[Match]:
     placed_until = -1  # token index just past the last match
     i = 0
     while i < len(toks):
+        numbered = _numbered_base(text, toks, join, i, limit)
+        if numbered is not None:
+            stop, candidates = numbered
+            start, end = toks[i].start, toks[stop - 1].end
+            out.append(Match(start, end, text[start:end], tuple(candidates)))
+            i = placed_until = stop
+            continue
         stop = _match_at(ix, toks, join, i)
         if stop is None or (stop - i == 1 and toks[i].key in ix.stopwords):
             run = _facility_run(ix, text, toks, join, i, limit)
@@ -387,6 +396,21 @@ def scan(text: str, limit: int = 5) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def _numbered_base(text: str, toks: list[Token], join: list[bool], i: int, limit: int) -> tuple[int, list[Place]] | None:
+    """An air base written by its number before its name, as French reports do: "air base
+    123 Orléans-Bricy", "BA 125 Istres"."""
+    if i < 2 or not toks[i].capitalised or not toks[i - 1].text.isdigit() or toks[i - 2].key not in ("base", "ba"):
+        return None
+    run = i
+    while run + 1 < len(toks) and join[run] and run - i < 2 and toks[run + 1].capitalised:
+        run += 1
+    for stop in range(run + 1, i, -1):
+        found = _airports(f"{text[toks[i].start:toks[stop - 1].end]} air base", 0, None, limit)
+        if found:
+            return stop, found
+    return None
 
 
 def _possessive_airport(text: str, toks: list[Token], join: list[bool], i: int, out: list[Match],
