@@ -53,7 +53,7 @@ _MAKERS = {
 #: Maker words that may stand in front of a designation in text ("Antonov An-124").
 _MAKER_WORDS = frozenset(
     "antonov ilyushin tupolev yakovlev beriev boeing airbus lockheed martin mcdonnell douglas "
-    "xian embraer casa".split()
+    "xian embraer casa beechcraft beech".split()
 )
 #: A variant written after a designation, inside its last word: Il-76MD, Tu-95MS, C-130J, Tu-160s.
 _LETTER_VARIANT = re.compile(r"(?<=\d)(?:[A-Z]{1,3}\d?|s)$")

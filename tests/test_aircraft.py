@@ -80,3 +80,9 @@ def test_given_name_that_is_a_nickname_is_no_aircraft():
     from routes.aircraft import find_in_text
     assert find_in_text("The troops were led by Colonel Ruslan Yakupov.") == []
     assert [k.designation for _, _, k in find_in_text("An An-124 Ruslan landed; a Ruslan left.")] == ["An-124", "An-124"]
+
+
+def test_small_turboprops_by_maker_and_model():
+    text = "The air ambulance, a Beechcraft King Air 250, took off at dawn."
+    assert [(text[a:b], k.designation) for a, b, k in find_in_text(text)] == [("Beechcraft King Air 250", "King Air")]
+    assert lookup("King Air 350").designation == "King Air"

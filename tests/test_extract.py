@@ -677,3 +677,64 @@ def test_aircraft_named_to_compare_and_people_with_a_past():
     (f,) = read_text("The Voyager flew from Kathmandu to Akrotiri - 212 people on board, tourists who were "
                      "caught up in last week's earthquake.").flights
     assert f.personnel == 212
+
+
+# --- blind12 rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, legs", [
+    # an aircraft "being readied" to fly somewhere has not flown
+    ("A C-130 took off from Darwin and landed in Dili. Another plane is being readied to carry tents to Baucau.",
+     [["Darwin", "Dili"]]),
+    # two aircraft flew together; then one of them went on alone: a flight of its own
+    ("A C-17 and a C-130 left Townsville together and landed in Honiara on Monday. "
+     "On Tuesday the C-130 went on to Munda with the medical team.",
+     [["Townsville", "Honiara"], ["Honiara", "Munda"]]),
+    # ", the capital of X department" only describes the city before it
+    ("The KC-390 left Anapolis and landed at Cobija, the capital of Pando department, at noon.",
+     [["Anapolis", "Cobija"]]),
+    # a landing "to refuel" is a stop, also with a locator between
+    ("The C-17 left Travis, put down in Hilo on the Big Island to refuel and landed in Apia.",
+     [["Travis", "Hilo", "Apia"]]),
+    # "called at X" is a call on the way
+    ("The freighter flew out of Liege, called at Cairo to unload spare parts and continued to Nairobi.",
+     [["Liege", "Cairo", "Nairobi"]]),
+    # staying "on the ground at X", a landing that "was considered", weather "brought to" places
+    ("Two transports remained on the ground at Tocumen on Friday. Landing at David, some 400 km west, "
+     "was considered. The storm brought heavy rain to Colon and Chiriqui.", []),
+    # air arms' base names: "RAAF Base X", "CFB X"; "X International in <city>" is that city's airport
+    ("The C-17 flew out of RAAF Base Amberley and landed at Jacksons International in Port Moresby.",
+     [["RAAF Base Amberley", "Port Moresby airport"]]),
+    ("The Hercules left CFB Trenton and landed in Iqaluit.", [["CFB Trenton", "Iqaluit"]]),
+])
+def test_general_rules_from_blind12(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs
+
+
+def test_one_aircraft_going_on_alone_keeps_only_its_type():
+    flights = read_text("A C-17 and a C-130 left Townsville together and landed in Honiara on Monday. "
+                        "On Tuesday the C-130 went on to Munda with 9 tonnes of food.").flights
+    assert [f.aircraft for f in flights] == [("C-17", "C-130"), ("C-130",)]
+    assert flights[1].cargo_tonnes == 9.0
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Hercules flew from Ohakea to Nadi with ten medics, the team under Wing Commander Aroha Ngata.", "Aroha Ngata"),
+    ("The A400M flew from Zaragoza to Dakar. The mission chief, Major Lucia Ferrer, praised the crew.", "Lucia Ferrer"),
+    ("The C-130 flew from Nuuk to Iqaluit. \"Great trip,\" said chef de mission Aputsiaq Berthelsen.", "Aputsiaq Berthelsen"),
+    # a year told after the name does not make the leader someone of another time
+    ("The KC-390 flew from Recife to Lisbon. \"We know floods,\" said the mission chief, Colonel Paulo Reis, "
+     "recalling the floods of 2019.", "Paulo Reis"),
+])
+def test_commander_cues_from_blind12(text, name):
+    (f,) = read_text(text).flights
+    assert f.commander == name
+
+
+def test_people_counts_from_blind12():
+    (f,) = read_text("An A330 flew from Bangkok to Manila with one hundred and twelve Filipinos who had been stranded.").flights
+    assert f.personnel == 112  # a nationality in the plural counts people
+    (f,) = read_text("An Il-76 flew from Almaty to Osh with tents for 400 people and 12 tonnes of food.").flights
+    assert f.personnel is None  # what the tents can shelter
+    (f,) = read_text("Four Chinese Y-20 transports flew from Urumqi to Islamabad with 30 Chinese engineers.").flights
+    assert f.personnel == 30  # "Four Chinese Y-20": an adjective, not four people

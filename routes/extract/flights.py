@@ -10,7 +10,8 @@ The steps, each in its own module:
    about other times, denials and conjecture;
 4. here, clauses with route events are grouped into flights: a new flight starts with a
    return ("flew back to Moscow"), a departure from where the last flight ended, or an
-   aircraft (or "a second plane", "separately") other than the current flight's;
+   aircraft (or "a second plane", "separately") other than the current flight's, or one
+   of the current flight's aircraft going on alone ("the Hercules went on to Mount Hagen");
 5. :mod:`.order` puts each flight's places in flight order;
 6. numbers, dates, aircraft and commanders go to the flight whose clauses hold them
    (clauses without a place go to the flight told just before them).
@@ -64,6 +65,8 @@ class Draft:
     #: Clauses shared with another flight ("flew to X and came back with 343 people"): the
     #: part of the clause that is this flight's, for its counts and weights.
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: The one aircraft of several that flew on alone: the flight's only type.
+    alone: frozenset = frozenset()
 
     def types(self, aircraft_by_clause) -> set[str]:
         return {t.designation for c in self.clauses for _, _, t in aircraft_by_clause.get(c, [])}
@@ -196,7 +199,11 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
     dates = [d for d in find_dates(text, year) if not background[clause_of(d.start)] and not in_dateline(text, d)]
     people = [q for q in personnel_mentions(text) if not background[clause_of(q.start)]]
     cargo = [q for q in cargo_mentions(text) if not background[clause_of(q.start)]]
-    leaders = [c for c in commanders if not background[clause_of(c.cue_start)]]
+    # A leader's clause is about other times only by what comes before the name ("said the
+    # mission chief, X, referring to the floods of 2024" still names this flight's chief).
+    leaders = [c for c in commanders if not background[clause_of(c.cue_start)]
+               or not background_clause(text, Span(clause_spans[clause_of(c.cue_start)].start, c.end,
+                                                    text[clause_spans[clause_of(c.cue_start)].start:c.end]), main_year)]
 
     flights: list[Flight] = []
     dated: dict[int, DateMention] = {}
@@ -222,6 +229,8 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
             kinds = [t for c in draft.parent.clauses for t in by_clause.get(c, [])]
         if not kinds and aircraft and not any(v for c, v in by_clause.items() if not background[c]):
             kinds = aircraft[:1]  # the aircraft the report opens with, told in an aside
+        if draft.alone:
+            kinds = [k for k in kinds if k[2].designation in draft.alone]
         types = tuple(dict.fromkeys(t.designation for _, _, t in kinds))
         evidence += [Evidence("aircraft", text[a:b], a, b, source) for a, b, _ in kinds if clause_of(a) in in_draft]
         personnel, cargo_t, date, leader = None, None, None, None
@@ -260,7 +269,7 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         elif own:
             evidence.append(Evidence("date", own[0].text, own[0].start, own[0].end, source))
             warnings.append(f"{fid}: the date {own[0].text!r} has no year; pass year= to date it")
-        lead = next((c for c in leaders if clause_of(c.cue_start) in in_draft), None)
+        lead = next((c for c in leaders if _told_in(clause_of(c.cue_start), background) in in_draft), None)
         if lead:
             leader = lead.name
             evidence.append(Evidence("commander", lead.text, lead.start, lead.end, source))
@@ -297,6 +306,14 @@ def _oldest_first(text: str, entries: list[Span], *, source, year) -> Report:
         evidence = tuple(replace(e, start=back(e.start), end=back_end(e.end)) for e in f.evidence)
         flights.append(replace(f, stops=stops, evidence=evidence))
     return replace(report, flights=tuple(flights), text=text)
+
+
+def _told_in(ci: int, background: list[bool]) -> int:
+    """The clause a fact of clause ``ci`` goes with: itself, or when that clause is about
+    other times, the last clause before it that is not."""
+    while ci > 0 and background[ci]:
+        ci -= 1
+    return ci
 
 
 def _group(items, key) -> dict[int, list]:
@@ -521,6 +538,10 @@ def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     if has_dest and _new_origin(current, events):
         return Draft(parent=current, kind="split")
     mine = current.types(by_clause)
+    if has_dest and types and len(mine) > 1 and types < mine and not any(e.role.role == "origin" for e in events):
+        # Two aircraft flew together, then "the Hercules went on to Mount Hagen": one of
+        # them flies on alone, a flight of its own from where they landed.
+        return Draft(parent=current, kind="next", implicit_origin=current.final(), alone=frozenset(types))
     if types and mine and not (types & mine) and has_dest:
         for d in drafts:
             if types & d.types(by_clause):

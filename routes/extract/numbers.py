@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..gazetteer import country_of_demonym
+
 __all__ = [
     "Quantity",
     "parse_number",
@@ -84,6 +86,17 @@ _N_STRONG = re.compile(
     r"(?:[\w()'\u2019-]+\s+){0,8}?(?P<what>team|group|contingent|delegation|unit|detachment|brigade|mission|party|crew)\b",
     re.IGNORECASE,
 )
+#: "246 Indonesians": a number and a nationality in the plural (checked against the
+#: gazetteer's demonyms).
+_NATIONALS = re.compile(
+    rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})\s+(?P<who>(?-i:[A-Z][a-z]+(?:s|ese)))\b"
+    # a noun, not an adjective of what follows ("six Chinese Y-20s", "40 Chinese technicians")
+    r"(?=\s*(?:[,.;:)\"\u201d]|$)|\s+(?:who|whom|that|were|was|are|have|had|from|on|aboard|in|to|and|plus|with"
+    r"|returned|arrived|flew|landed|home|back)\b)", re.IGNORECASE)
+#: Things sized for people, not people aboard: "tents for 600 people", "meals for 2,000 people".
+_SIZED_FOR = re.compile(
+    r"\b(?:tents?|beds?|shelters?|food|meals|rations|kits?|supplies|blankets|water|medicines?|vaccines?|doses"
+    r"|accommodation|housing|capacity|enough|equipment)\s+(?:[\w-]+\s+){0,2}?for\s+" + _HEDGE + r"?$", re.I)
 _WEIGHT_UNITS = {
     "short": 0.90718474,
     "long": 1.0160469088,
@@ -183,8 +196,24 @@ def personnel_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         if re.search(r"\b(?:has|have|keeps?|maintains?)\s+(?:" + _HEDGE + r")?$", text[max(0, m.start() - 40):m.start("num")], re.I) \
                 and re.match(r"\s+(?:stationed|based|deployed|in\s+the\s+country|in\s+[A-Z])", text[m.end():]):
             continue  # "Washington, which has about 1,100 troops in the country": not aboard
+        if _SIZED_FOR.search(text, max(0, m.start() - 60), m.start("num")):
+            continue  # "modular tents for 600 people": what the load can shelter
         out.append(Quantity(m.start("num"), m.end(), text[m.start("num"):m.end()], value, kind,
                             subset=bool(_SUBSET.search(before))))
+    for m in _NATIONALS.finditer(text, start, end):
+        value = parse_number(m.group("num"))
+        if value is None or value != int(value) or value <= 0 or any(q.start <= m.start("num") < q.end for q in out):
+            continue
+        if re.fullmatch(r"\d{4}", m.group("num")) or _CASUALTIES_BEFORE.search(text, max(0, m.start() - 40), m.start("num")) \
+                or _CASUALTIES_AFTER.match(text, m.end()):
+            continue
+        if country_of_demonym(m.group("who")) is None:
+            continue
+        line_end = text.find("\n", m.end())
+        if "\n" not in text[:m.start()] and line_end > 0 and not re.search(r"[.!?\"\u201d]\s*$", text[:line_end]):
+            continue  # a headline's "brings 231 Indians home" sums up the flights, it is no one flight's count
+        out.append(Quantity(m.start("num"), m.end(), m.group()[m.start("num") - m.start():], value, "personnel",
+                            subset=bool(_SUBSET.search(text[max(0, m.start() - 30):m.start()]))))
     for m in _N_STRONG.finditer(text, start, end):
         value = parse_number(m.group("num"))
         if value is None or value <= 0 or any(q.start <= m.start("num") < q.end for q in out):

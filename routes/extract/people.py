@@ -1,4 +1,5 @@
-"""Who led the people aboard: "headed by ...", "led by ...", "under the command of ...".
+"""Who led the people aboard: "headed by ...", "led by ...", "under the command of ...",
+"under Squadron Leader ...", "the mission chief, ...", "chef de mission ...".
 
 The name is the last run of capitalised words after the cue, with titles and ranks taken
 off ("the Chief of Staff of the Ground Forces Vasily Tonkoshkurov" gives "Vasily
@@ -26,6 +27,12 @@ __all__ = ["Commander", "find_commanders"]
 _CUE = re.compile(
     r"\b(?:headed|led|lead|commanded|guided|accompanied)\s+by\b|\bunder\s+the\s+(?:command|leadership|orders)\s+of\b"
     r"|\b(?:commander|leader|head)\s+of\s+the\s+(?:group|delegation|mission|contingent|team)(?:\s+(?:is|was))?,?"
+    # "the detachment under Squadron Leader X": "under" and a rank
+    r"|\bunder\s+(?=(?-i:Squadron\s+Leader|Wing\s+Commander|Group\s+Captain|Flight\s+Lieutenant|Lieutenant|Colonel"
+    r"|General|Major|Captain|Commander|Brigadier|Admiral|Commodore|Air\s+Commodore|Lt|Col|Maj|Capt|Gen|Cdr|Sqn)\b)"
+    # "the mission chief, Colonel X", "chef de mission X", "head of mission X"
+    r"|\b(?:mission|team|delegation|detachment|contingent|expedition)\s+(?:chief|leader|head|commander)\b,?"
+    r"|\b(?:chef|chief|head)\s+(?:de|of)\s+mission\b,?"
     # the one in command of the aircraft: "the aircraft's captain, Squadron Leader Tom Aldridge"
     r"|\b(?:aircraft|plane|jet|flight|airliner)['\u2019]s\s+(?:captain|commander|pilot)\b,?"
     r"|\b(?:captain|commander)\s+of\s+the\s+(?:aircraft|plane|jet|flight|airliner)\b,?",
@@ -49,7 +56,7 @@ TITLES = frozenset(
     energy agriculture industry trade finance economy economic education culture transport
     justice communications labour labor science sports tourism fisheries lands mines environment
     infrastructure development housing commerce duma parliament assembly senate congress
-    council committee commission corporation agency company""".split()
+    council committee commission corporation agency company superintendent inspector""".split()
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'][A-Z]?[a-z\u00E0-\u024F]+)*\.?|[A-Z]\.")
 _PHRASE_END = re.compile(

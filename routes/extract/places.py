@@ -244,6 +244,12 @@ def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
                     qualifiers=(*prev.qualifiers, m.text),
                 )
                 continue
+            # "Trinidad, the capital of Beni department": what follows describes the city
+            # (the region may not be known, or a namesake elsewhere).
+            if prev.kind in ("city", "airport") and _CAPITAL_OF_AFTER.fullmatch(gap):
+                out[-1] = replace(prev, phrase_end=m.end, qualifiers=(*prev.qualifiers, m.text),
+                                  country_hint=prev.country_hint or (m.country if _contains(m, prev) else None))
+                continue
             # "the capital of neighbouring Burkina Faso, Ouagadougou": the city is the place.
             if (prev.kind == "country" and m.kind == "city" and _contains(prev, m)
                     and re.fullmatch(r"\s*,?\s*", gap)
@@ -270,6 +276,9 @@ def _facility_name(text: str, m: Mention) -> str | None:
     nxt = _FACILITY_NEXT.match(text, m.end)
     return text[m.start:nxt.end()] if nxt else None
 _OF_LOCATOR = re.compile(r"\s+of\s+(?:the\s+)?")
+#: After a city: ", the capital of", ", the main town of", ", capital of the".
+_CAPITAL_OF_AFTER = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:(?:provincial|regional|state|departmental|main|largest|biggest|chief)\s+)?"
+                               r"(?:capital|city|town|seat|hub)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
 #: Before a country whose capital is named next: "the capital of neighbouring Burkina Faso, X".
 _CAPITAL_OF = re.compile(r"(?:\b(?:the|a)\s+)?\b(?:capital|capital\s+city)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 
@@ -288,10 +297,11 @@ def _airport_in(text: str, facility: Mention, city: Mention) -> Mention | None:
 
 
 #: An airport by a name the gazetteer does not know, then its city: "Robert Gabriel Mugabe
-#: International Airport in Harare".
+#: International Airport in Harare", and "Jacksons International in Port Moresby" (the
+#: short form of an airport's name).
 _UNKNOWN_FACILITY = re.compile(
-    r"(?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|de|del|al|el|la)\s+)?){1,6}?(?:International\s+|Military\s+)?"
-    r"(?:Airport|Air\s+Base|Airbase|Airfield|Aerodrome|Air\s+Station),?\s+(?:in|near|outside|of)\s+$")
+    r"(?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|de|del|al|el|la)\s+)?){1,6}?(?:(?:International\s+|Military\s+)?"
+    r"(?:Airport|Air\s+Base|Airbase|Airfield|Aerodrome|Air\s+Station)|International),?\s+(?:in|near|outside|of)\s+$")
 
 
 def _unknown_facilities(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -49,7 +49,9 @@ AT_CUES = {
         "down ended terminated spotted seen photographed parked unloaded".split(), DESTINATION),
     **dict.fromkeys(
         "stopover stopovers stop-over stop stops stopped stopping refuel refuels refuelled refueled "
-        "refuelling refueling layover transit transited transiting stayed overnight spent halt halted".split(), STOPOVER),
+        "refuelling refueling layover transit transited transiting stayed overnight spent halt halted "
+        # "called at Bole to unload": a call on the way
+        "called calling calls".split(), STOPOVER),
     **dict.fromkeys("originated originating originates loaded boarded embarked positioned pre-positioned "
                     "prepositioned stationed staged".split(), ORIGIN),
 }
@@ -78,7 +80,8 @@ TO_BLOCKERS = frozenset(
     ambassador envoy visit visits relating related similar compared addition threat ties relations
     access respect regard reference allegiance neighbouring adjacent adjoining exports sanctions
     support aid assistance operations headquarters offices office activities business businesses
-    production""".split()
+    production rain rains rainfall downpours winds gusts snow snowfall storms flooding floods damage
+    devastation destruction""".split()  # weather brought to places: "bringing rain to X"
 )
 #: Blockers that are also what a flight carries: "aid to Lebanon" is no movement, but
 #: "delivered 40 tonnes of aid to Damascus" is.
@@ -130,7 +133,7 @@ _NEGATION = re.compile(
 )
 _MODAL = re.compile(
     r"\b(?:(?-i:may)|might|could|would|will|shall|should|'ll|can)\b|\bspeculat\w*|\brumou?r\w*|\bpossibl[ey]\b"
-    r"|\bperhaps\b|\bif\b|\bunconfirmed\b|\bconsider\w*|\bbeing\s+(?:prepared|considered|planned)\b"
+    r"|\bperhaps\b|\bif\b|\bunconfirmed\b|\bconsider\w*|\bbeing\s+(?:prepared|considered|planned|readied|made\s+ready|lined\s+up|arranged)\b"
     r"|\bpropos\w+|\bthreaten\w*|\bwhether\b|\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|supposed|going|planned|planning|likely)\s+to\b"
     r"|\b(?:is|are)\s+(?:\w+ly\s+)?expected\b|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)(?-i:[a-z]+)\b"
     r"|\bplan(?:s|ned|ning)?\s+to\b|\bintend\w*\s+to\b|\bexpected\s+to\b|\b(?:a|the|an)\s+planned\b"
@@ -174,7 +177,8 @@ _MONEY_MOVED = re.compile(
     r"(?:(?:had|has|have|was|were|been|being|is|are)\s+)*(?:transferred|wired|moved|sent|remitted|paid|released|channell?ed)\b", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
-    r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
+    r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?(?:,[^,;.]{0,60},\s*)?"  # an aside: "Landing at X, 130 km away, was considered"
+    r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
     r"|postponed|shelved|abandoned|dropped|denied|refused|blocked|(?:being\s+)?(?:considered|discussed|weighed|mooted|studied))\b"
     # a headline: "Russian aid flight to Bangladesh called off"
     r"|[^,;]{0,30}?\s(?:called\s+off|cancell?ed|scrapped|axed)\s*$", re.I)
@@ -345,6 +349,8 @@ _THAT_BEGAN = re.compile(r"\b(?:flight|journey|trip|route|voyage|airlift)\s+(?:t
 #: Verbs before "off" that make the place after it the origin: "lifted off KDOV".
 _LIFT_OFF = frozenset("lifted lifts lifting took takes taking".split())
 _DROPPED_IN = frozenset("dropped dropping drops popped popping pops".split())
+#: Verbs of staying before "on the ground": "remained on the ground at", "were kept on the ground".
+_KEPT = re.compile(r"\b(?:remain\w*|stay\w*|stuck|kept|keep\w*|held|sat|sitting|sits|wait\w*|grounded)\s+(?:\w+\s+)?on\s+the\s*$", re.I)
 _TOOK_FUEL = re.compile(r"\b(?:(?:took|take|takes|taking|picked\s+up|loaded|topped\s+up)\s+(?:on\s+)?(?:more\s+|extra\s+|additional\s+)?fuel"
                         r"|topped\s+up(?:\s+again)?)\s+(?:at|in|on)\s*$", re.I)
 
@@ -372,7 +378,8 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
     # What follows can make a stop of an arrival: "landed in Dakar to refuel", ", where it refuelled".
     if role.role == DESTINATION and re.match(
         r"\W*(?:(?:,\s*)?where\s+(?:it|they|the\s+\w+)\s+(?:refuel|stopp|made\s+a\s+(?:\w+\s+)?stop|spent)"
-        r"|to\s+refuel|for\s+(?:refuel|a\s+refuel|fuel|a\s+(?:technical|refuelling|short)\s+stop)|en\s+route|on\s+(?:its|their|the)\s+way)",
+        r"|(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){1,3})?"  # "put down in Iqaluit on Baffin Island to refuel"
+        r"(?:to\s+refuel|for\s+(?:refuel|a\s+refuel|fuel|a\s+(?:technical|refuelling|short)\s+stop))|en\s+route|on\s+(?:its|their|the)\s+way)",
         right + text[clause.end:clause.end + 40] if right.strip() == "" else right,
         re.I,
     ):
@@ -536,6 +543,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
                 return None
             if ws[cue].low == "ground" and not re.search(r"\bon\s+the\s+ground\b", text[ws[cue].start - 8:ws[cue].end]):
                 return None
+            if ws[cue].low == "ground" and _KEPT.search(text, max(clause.start, ws[cue].start - 40), ws[cue].start):
+                return None  # "remained on the ground at Santa Lucía": still where it was, no arrival
             if ws[cue].low in ("landing", "landed", "land", "lands") and cue > 0 and ws[cue - 1].low in (
                     "intermediate", "technical", "refuelling", "refueling", "transit", "stopover", "interim"):
                 return Role(STOPOVER, ws[cue - 1].start)  # "made an intermediate landing at Hmeimim"

@@ -39,7 +39,7 @@ from .text import fold, is_latin, name_key
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "facility_only", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 11
+FORMAT = 12
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
@@ -57,8 +57,10 @@ NAME_SUFFIXES = (
     "air field", "aerodrome", "airport", "airstrip", "air station", "heliport",
     "international", "internacional", "afb", "field",
 )
-#: Folded beginnings stripped from airport names ("RAF Mildenhall", "Joint Base Andrews").
-NAME_PREFIXES = ("joint base", "naval air station", "raf", "nas", "mcas")
+#: Folded beginnings stripped from airport names ("RAF Mildenhall", "Joint Base Andrews",
+#: "RAAF Base Amberley", "CFB Trenton"): air arms name their bases this way.
+NAME_PREFIXES = ("joint base", "naval air station", "raaf base", "rnzaf base", "raf base", "raf", "raaf", "rnzaf",
+                 "rcaf", "cfb", "nas", "mcas")
 
 _DIGIT = re.compile(r"\d")
 #: Honorifics that open an airport's name and that texts leave out ("Al Shaheed ...").

@@ -250,7 +250,7 @@ def _facility_run(ix: Index, text: str, toks: list[Token], join: list[bool], i: 
     """An airfield named by its facility word though its name alone is not scanned:
     "RAF Akrotiri", "Joint Base Charleston", "Al-Azraq air base", "Vnukovo-2 airport"."""
     first = toks[i]
-    if not first.capitalised or first.key in ix.stopwords and first.text not in ("RAF", "NAS", "MCAS", "Joint", "Naval"):
+    if not first.capitalised or first.key in ix.stopwords and first.text not in ("RAF", "RAAF", "RNZAF", "RCAF", "CFB", "NAS", "MCAS", "Joint", "Naval"):
         return None
     for words in _PREFIXES:
         j = i
