@@ -14,9 +14,9 @@ Examples
 --------
 >>> from routes.render.safe import RoutesMap
 >>> m = RoutesMap(tiles=None)
->>> _ = folium.Marker([0, 0], tooltip="{{ 7 * 7 }}").add_to(m)
+>>> _ = folium.Marker([0, 0], tooltip='{{ "q" * 5 }}').add_to(m)
 >>> html = m.get_root().render()
->>> "{{ 7 * 7 }}" in html, "49" in html
+>>> '{{ "q" * 5 }}' in html, "qqqqq" in html
 (True, False)
 """
 
