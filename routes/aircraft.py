@@ -49,11 +49,13 @@ _MAKERS = {
     "embraer": "",
     "casa": "",
     "transall": "",
+    "gulfstream": "",
+    "kawasaki": "",
 }
 #: Maker words that may stand in front of a designation in text ("Antonov An-124").
 _MAKER_WORDS = frozenset(
     "antonov ilyushin tupolev yakovlev beriev boeing airbus lockheed martin mcdonnell douglas "
-    "xian embraer casa beechcraft beech".split()
+    "xian embraer casa beechcraft beech gulfstream kawasaki".split()
 )
 #: A variant written after a designation, inside its last word: Il-76MD, Tu-95MS, C-130J, Tu-160s.
 _LETTER_VARIANT = re.compile(r"(?<=\d)(?:[A-Z]{1,3}\d?|s)$")

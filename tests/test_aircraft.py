@@ -86,3 +86,10 @@ def test_small_turboprops_by_maker_and_model():
     text = "The air ambulance, a Beechcraft King Air 250, took off at dawn."
     assert [(text[a:b], k.designation) for a, b, k in find_in_text(text)] == [("Beechcraft King Air 250", "King Air")]
     assert lookup("King Air 350").designation == "King Air"
+
+
+def test_business_jet_and_japanese_transport():
+    text = "a Gulfstream G550 and a Kawasaki C-2 landed; later a G550 left"
+    assert [(text[a:b], k.designation) for a, b, k in find_in_text(text)] == [
+        ("Gulfstream G550", "Gulfstream G550"), ("Kawasaki C-2", "C-2"), ("G550", "Gulfstream G550")]
+    assert lookup("C-2").max_payload_t == 36

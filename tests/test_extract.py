@@ -738,3 +738,118 @@ def test_people_counts_from_blind12():
     assert f.personnel is None  # what the tents can shelter
     (f,) = read_text("Four Chinese Y-20 transports flew from Urumqi to Islamabad with 30 Chinese engineers.").flights
     assert f.personnel == 30  # "Four Chinese Y-20": an adjective, not four people
+
+
+# --- blind13 rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, legs", [
+    # a route of airport codes one line per leg is one flight with its stops
+    ("The routing was:\nEGLL - LPLA (fuel)\nLPLA - TXKF\n", [["EGLL", "LPLA", "TXKF"]]),
+    # a filed plan "ORIG DEST 0100Z": where the flight was to go; a diversion replaces it
+    ("The filing read \"EDDF LEMD 0900Z 02MAY\". The A330 flew to Madrid. The return filing, "
+     "LEMD EDDF 1400Z 04MAY, ended when the jet diverted to Cologne.",
+     [["EDDF", "Madrid"], ["LEMD", "Cologne"]]),
+    # a surface leg told later in the same clause leaves the landing before it alone
+    ("The Hercules took off from Kano and landed in Jos, and from there the boxes went by road to Bauchi.",
+     [["Kano", "Jos"]]),
+    # "no aircraft has left X", "no stop in X", "a stop in X had been planned", "urged to ... via X"
+    ("Officials said no aircraft has left Lisbon for Bissau yet.", []),
+    ("The Il-76 took off from Minsk and flew to Hanoi. No stop in Tashkent was made.", [["Minsk", "Hanoi"]]),
+    ("The C-130 left Lyon and landed in Tunis. A fuel stop in Palermo had been planned.", [["Lyon", "Tunis"]]),
+    ("Citizens are urged to use the remaining ferries via Piraeus or Izmir.", []),
+    ("An official said a charter via Nairobi was \"equally possible\".", []),
+    # a question asks, it does not tell
+    ("Q: Did the jet stop in Dubai on the way?\nA: No, it flew from Karachi to Doha.", [["Karachi", "Doha"]]),
+    # "touchdown at", "settled onto the runway of", "climbed the ramp ... at", "wheels up from"
+    ("- 09:10 - The A400M takes off from Orleans.\n- 12:40 - Touchdown at Tirana.", [["Orleans", "Tirana"]]),
+    ("The band climbed the ramp of a C-27J at Rome's Ciampino airport. At dusk the plane settled onto "
+     "the runway of Tirana airport.", [["Ciampino airport", "Tirana airport"]]),
+    ("Wheels up from Riyadh at dawn. We land at Amman at noon.", [["Riyadh", "Amman"]]),
+    # a stop told as a noun with its verb after it; "staged through X"
+    ("The jet left Vienna. A technical landing was made at Ankara for fuel. It arrived in Baghdad.",
+     [["Vienna", "Ankara", "Baghdad"]]),
+    ("The C-17 left Dover and staged through Lajes before landing in Naples.", [["Dover", "Lajes", "Naples"]]),
+    # "X back to Y" without a verb is the way back
+    ("The Il-78 flew from Lahore to Urumqi. Two days later, the same aircraft, Urumqi back to Lahore, carried doses.",
+     [["Lahore", "Urumqi"], ["Urumqi", "Lahore"]]),
+])
+def test_general_rules_from_blind13(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs
+
+
+def test_headline_place_gives_way_to_the_body():
+    text = ("How the airlift out of Tripoli went\n\nThe C-130 left Valletta at dawn and landed in Tripoli. "
+            "It left Tripoli with 40 evacuees and landed back in Valletta.")
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == [["Valletta", "Tripoli"], ["Tripoli", "Valletta"]]
+
+
+def test_code_in_brackets_decides_the_place():
+    (f,) = read_text("The C-17 left Hindon and staged through Mahé (SEZ) before landing in Port Louis.").flights
+    assert [s.ref.text for s in f.stops][1] == "Seychelles International Airport"
+
+
+def test_name_said_to_be_an_air_base_near_a_city():
+    (f,) = read_text("A C-130 flew from Santa Lucía, the air base north of Mexico City, to Monterrey.").flights
+    assert f.stops[0].ref.text == "Santa Lucia Air Force Base"
+
+
+def test_timeline_entries_take_the_day_they_are_under():
+    text = ("- Mon 6 May 2024, 21:00 - Ministers agree a flight.\n"
+            "- Tue 7 May, 06:10 - The A400M takes off from Brize Norton.\n"
+            "- 11:30 - It lands at Akrotiri.\n")
+    (f,) = read_text(text).flights
+    assert f.date == "2024-05-07"
+
+
+def test_dates_from_blind13():
+    # "N days before that X" counts back from the date told before
+    (f,) = read_text("The festival opened on 9 June 2023. Two days before that concert the C-295 flew "
+                     "from Tallinn to Riga.").flights
+    assert f.date == "2023-06-07"
+    # "Saturday's vote" is the day of another event
+    (f,) = read_text("WARSAW, Nov. 9, 2023 - Ahead of Saturday's vote, a C-130 flew yesterday from Krakow to Gdansk.").flights
+    assert f.date == "2023-11-08"
+    # a day written as an ordinal word; "the return was <day>" dates the way back
+    flights = read_text("The Il-76 flew from Kabul to Tashkent on 28 January 2021. The return was Monday, "
+                        "the first of February. Tashkent back to Kabul, with doses.").flights
+    assert [f.date for f in flights] == ["2021-01-28", "2021-02-01"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Our guide, Dana Kowalczyk, who led the party, waved. The C-295 flew from Gdansk to Oslo.", "Dana Kowalczyk"),
+    ("The team was headed by Commissioner Mrs. Ada Nwosu. The C-130 flew from Lagos to Kano.", "Ada Nwosu"),
+])
+def test_commander_cues_from_blind13(text, name):
+    (f,) = read_text(text).flights
+    assert f.commander == name
+
+
+def test_surname_alone_is_the_full_name_told_before():
+    text = ("The A330 flew from Seoul to Almaty with 20 people led by Minister Kim Min-ho. "
+            "The jet flew back to Seoul on Friday. Minister Kim again headed the delegation.")
+    flights = read_text(text).flights
+    assert [f.commander for f in flights] == ["Kim Min-ho", "Kim Min-ho"]
+
+
+def test_leader_who_flew_both_legs_leads_the_way_back():
+    text = ("The Il-78 flew from Lahore to Beijing, commanded by Squadron Leader Amna Rauf, who flew both legs. "
+            "It flew back to Lahore the next day.")
+    assert [f.commander for f in read_text(text).flights] == ["Amna Rauf", "Amna Rauf"]
+
+
+def test_people_counts_from_blind13():
+    (f,) = read_text("The C-17 flew from Doha to Kabul. 30 of us went, plus two dogs.").flights
+    assert f.personnel == 30  # "N of us"
+    (f,) = read_text("The C-295 flew from Astana to Almaty with thirty-one musicians.").flights
+    assert f.personnel == 31
+    (f,) = read_text("The KC-390 carried 70 deported Brazilians from Boa Vista to Recife.").flights
+    assert f.personnel == 70  # a participle between the number and the nationality
+    (f,) = read_text("The C-130 flew from Accra to Tamale. Plus 12 pax in the back.").flights
+    assert f.personnel == 12  # "pax": passengers
+    (f,) = read_text("About 300 people say they want to leave. The C-130 flew from Larnaca to Beirut "
+                     "with a six-person team.").flights
+    assert f.personnel == 6  # people who only want to go are not aboard
+    (f,) = read_text("The Il-76 flew from Moscow to Minsk with one thousand eight hundred kilograms of parts.").flights
+    assert f.cargo_tonnes == 1.8

@@ -458,3 +458,24 @@ def test_an_air_base_spelled_with_another_vowel():
     # Transliterations vary by one vowel: "Hindan" for Hindon (VIDX); a town's name is not bent.
     assert first("Hindan air base").icao == "VIDX"
     assert not lookup("Hindan")
+
+
+@pytest.mark.parametrize("name, icao", [
+    # the airport's own name after its city's hyphen ("Amman-Marka", "Stockholm-Arlanda")
+    ("Arlanda", "ESSA"),
+    # "Mc Clellan" in the data is written "McClellan"
+    ("McClellan Airfield", "KMCC"),
+    # names from the alias table: a new airport's name, an old name, a local name
+    ("Kualanamu", "WIMM"),
+    ("Chaklala", "OPRN"),
+    ("Kraków-Balice", "EPKK"),
+    ("Confins", "SBCF"),
+])
+def test_airport_names_from_blind13(name, icao):
+    assert first(name).icao == icao
+
+
+def test_a_name_after_the_city_hyphen_is_also_the_airport():
+    # "Marka" is also a Somali town: the airport is a candidate, for a text that names it
+    assert "OJAM" in [p.icao for p in lookup("Marka", limit=5)]
+    assert [m.candidates[0].icao for m in scan("flew on to Arlanda")] == ["ESSA"]

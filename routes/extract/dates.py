@@ -55,8 +55,17 @@ _PATTERNS = [
     re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mn>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"),
     re.compile(rf"\b(?P<mn>{_MONTH})\s+(?P<d>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?\b"),
 ]
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]})
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+#: "the first of February": a day written as an ordinal word.
+_ORDINAL_DATE = re.compile(
+    r"\bthe\s+(?P<dw>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + rf")\s+of\s+(?P<mn>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
+    re.I)
 _RELATIVE = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>earlier|later)"
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>earlier|later|(?:before|after)(?=\s+(?:that|this|the)\b))"
     r"|the\s+(?P<prev>previous|next|following)\s+(?:day|morning|afternoon|evening|night)"
     r"|the\s+day\s+(?P<dir2>before|after)"
     r"|(?P<same>later\s+(?:that|the\s+same)\s+day|the\s+same\s+day|that\s+(?:afternoon|evening|night|morning)|later\s+in\s+the\s+day|on\s+the\s+same\s+day)"
@@ -73,7 +82,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 #: not as part of a full date ("Thursday, 6 March 2025").
 _ON_WEEKDAY = re.compile(
     r"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))")
+    rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))(?!['\u2019]s\b)")  # "Saturday's elections": an event's day
 #: "on the 14th": a day of the month without its month.
 _ON_THE_DAY = re.compile(r"\bon\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 _UPPER = "A-Z\u00C0-\u00DE"
@@ -179,6 +188,13 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             iso = _valid(y, mo, day) if y else None
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(), iso, (mo, day)))
+    for m in _ORDINAL_DATE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        mo, day = MONTHS[m.group("mn").lower().rstrip(".")], _ORDINALS[m.group("dw").lower()]
+        y = int(m.group("y")) if m.group("y") else default_year
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), m.group(), _valid(y, mo, day) if y else None, (mo, day)))
     found.sort(key=lambda d: d.start)
     # Dates of other events: "following the attacks of 7 October".
     found = [d for d in found if not _EVENT_OF.search(text, max(0, d.start - 40), d.start)]
@@ -198,7 +214,10 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
                 iso = (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
             out.append(DateMention(m.start(), m.end(), m.group(), iso, None, relative=True))
             continue
-        anchor = next((d for d in reversed(found) if d.start < m.start() and d.iso), None)
+        # The nearest date told before, "yesterday" included ("yesterday ... that afternoon").
+        told = sorted(found + [d for d in out if d.relative and d.iso and d.text.lower() == "yesterday"],
+                      key=lambda d: d.start)
+        anchor = next((d for d in reversed(told) if d.start < m.start() and d.iso), None)
         if anchor is None:
             anchor = next((d for d in found if d.iso), None)
         if anchor is not None and anchor.start < m.start() and _WEEKDAY.search(text, anchor.end, m.start()):

@@ -142,6 +142,9 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
     clause_spans: list[Span] = [c for s in sents for c in clauses(text, s)]
     main_year = text_year(text) or year
     background = [background_clause(text, c, main_year) for c in clause_spans]
+    # A question asks, it tells nothing: "Was there a stop in Istanbul?"
+    asked = [c for s in sents if re.search(r"\?[\"'\u201d\u2019)]*$", s.text) for c in clauses(text, s)]
+    background = [bg or c in asked for bg, c in zip(background, clause_spans)]
     for a, b in _denied_spans(text):
         background = [bg or (a <= c.start < b) for bg, c in zip(background, clause_spans)]
 
@@ -189,6 +192,7 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
                         position = min(e.mention.start if e.position is None else e.position for e in earlier) - 1
                 told.append(Event(m, role, ci, position))
 
+    _headline_defers(text, clause_spans, events_by_clause)
     # Aircraft only hoped for or planned ("a second flight ... could leave") fly nothing.
     for ci, clause in enumerate(clause_spans):
         sentence = next((s for s in sents if s.start <= clause.start < s.end), clause)
@@ -197,7 +201,9 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
             del by_clause[ci]
     drafts = _gather(text, clause_spans, background, events_by_clause, by_clause)
     dates = [d for d in find_dates(text, year) if not background[clause_of(d.start)] and not in_dateline(text, d)]
-    people = [q for q in personnel_mentions(text) if not background[clause_of(q.start)]]
+    people = [q for q in personnel_mentions(text) if not background[clause_of(q.start)]
+              and not _WISHED.search(clause_spans[clause_of(q.start)].text)]
+    stamped = _timeline_dates(text, clause_spans, dates, clause_of)
     cargo = [q for q in cargo_mentions(text) if not background[clause_of(q.start)]]
     # A leader's clause is about other times only by what comes before the name ("said the
     # mission chief, X, referring to the floods of 2024" still names this flight's chief).
@@ -257,6 +263,8 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
             cargo_t = load.value
             evidence.append(Evidence("cargo", load.text, load.start, load.end, source))
         own = [d for d in dates if clause_of(d.start) in set(draft.event_clauses)]
+        if draft.event_clauses and stamped.get(min(draft.event_clauses)) is not None:
+            own = own or [stamped[min(draft.event_clauses)]]  # a timeline's entry: the day it is under
         own = own or [d for d in dates if clause_of(d.start) in in_draft]
         known = sorted((d for d in own if d.iso), key=lambda d: d.iso)
         if not own and draft.kind == "split" and id(draft.parent) in dated:
@@ -270,6 +278,10 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
             evidence.append(Evidence("date", own[0].text, own[0].start, own[0].end, source))
             warnings.append(f"{fid}: the date {own[0].text!r} has no year; pass year= to date it")
         lead = next((c for c in leaders if _told_in(clause_of(c.cue_start), background) in in_draft), None)
+        if lead is None and draft.kind == "return" and draft.parent is not None:
+            # "commanded by Sana Durrani, who flew both legs": the way back's too.
+            lead = next((c for c in leaders if _told_in(clause_of(c.cue_start), background) in set(draft.parent.clauses)
+                         and _BOTH_LEGS.match(text, c.end)), None)
         if lead:
             leader = lead.name
             evidence.append(Evidence("commander", lead.text, lead.start, lead.end, source))
@@ -308,6 +320,54 @@ def _oldest_first(text: str, entries: list[Span], *, source, year) -> Report:
     return replace(report, flights=tuple(flights), text=text)
 
 
+def _headline_defers(text, clause_spans, events_by_clause) -> None:
+    """A headline sums up ("How Poland's evacuation flight from Beirut unfolded"): a place
+    it names that the body tells with a role of its own is the body's, in the body's order."""
+    line_end = text.find("\n")
+    if line_end < 0 or re.search(r"[.!?\"\u201d]\s*$", text[:line_end]):
+        return
+    head = [ci for ci, c in enumerate(clause_spans) if c.start < line_end]
+    body = [e for ci, es in events_by_clause.items() if ci not in head for e in es]
+    for ci in head:
+        if ci in events_by_clause:
+            kept = [e for e in events_by_clause[ci] if not any(same_place(e.mention, b.mention) for b in body)]
+            if kept:
+                events_by_clause[ci] = kept
+            else:
+                del events_by_clause[ci]
+
+
+#: People who only want to go: "Around 200 people say they want to leave".
+_WISHED = re.compile(r"\b(?:say|says|said)\s+(?:that\s+)?(?:they|he|she)\s+(?:want|wish|hope|would\s+like|plan)\b", re.I)
+#: What a time stamp of a timeline holds besides its date: "- Thu 3 Oct, 05:50", "Sun, 08:55 local."
+_STAMP_REST = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b|\b\d{1,2}[:.]\d{2}\b"
+    r"|\b(?:local(?:\s+time)?|[ap]\.?m\.?|GMT|UTC|Z|CEST|CET|BST)\b|[\W_]", re.I)
+
+
+def _timeline_dates(text, clause_spans, dates, clause_of) -> dict:
+    """In a timeline or a diary (entries under time stamps: "- Thu 3 Oct, 05:50", "10:35"),
+    the day each clause is under: the date of the last stamp before it, or of the last
+    dated stamp when that one gives only a time.  Empty for other texts."""
+    stamps = []
+    for ci, c in enumerate(clause_spans):
+        own = [d for d in dates if c.start <= d.start < c.end]
+        rest = c.text
+        for d in own:
+            rest = rest.replace(d.text, "")
+        if _STAMP_REST.sub("", rest) == "" and re.search(r"\d{1,2}[:.]\d{2}", c.text):
+            stamps.append((ci, next((d for d in own if d.iso), None)))
+    if len(stamps) < 3:
+        return {}
+    out, day, k = {}, None, 0
+    for ci in range(len(clause_spans)):
+        while k < len(stamps) and stamps[k][0] <= ci:
+            day = stamps[k][1] or day
+            k += 1
+        out[ci] = day
+    return out
+
+
 def _told_in(ci: int, background: list[bool]) -> int:
     """The clause a fact of clause ``ci`` goes with: itself, or when that clause is about
     other times, the last clause before it that is not."""
@@ -328,6 +388,7 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
     drafts: list[Draft] = []
     current: Draft | None = None
     pending: list[int] = []
+    told_back: list[int] = []  # "The return was Monday": clauses about a way back not told yet
     for ci, clause in enumerate(clause_spans):
         if background[ci]:
             continue
@@ -335,11 +396,14 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
         types = {t.designation for _, _, t in by_clause.get(ci, [])}
         if not events:
             back = next((d for d in reversed(drafts) if d is not current and _is_return(d)), None)
+            if (current is not None and back is None and not _is_return(current) and current.final() is not None
+                    and _RETURN_NOUN.match(clause.text)):
+                told_back.append(ci)
             if current is None:
                 pending.append(ci)
             elif back is not None and not _is_return(current) and _RETURN_CUE.search(clause.text):
                 back.clauses.append(ci)  # "The return flight carried 47 passengers"
-            elif (back is None and not _is_return(current) and _BACK_LEG.search(clause.text)
+            elif (back is None and not _is_return(current) and not _heads_home(current) and _BACK_LEG.search(clause.text)
                   and not hypothetical(text, clause) and current.final() is not None
                   and any(e.role.role == "origin" for e in current.events)):
                 # "On the return leg, the Il-76 brought home 27 citizens": the way back,
@@ -363,7 +427,12 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
                 if len(drafts) == 1:
                     target.clauses.extend(pending)
                     pending = []
-            if target is current and target.events and _ONWARD.search(clause.text):
+                if told_back and (target.kind == "return" or _heads_home(target)) and target.parent is not None:
+                    # "The return was Monday ... Beijing back to Chaklala": the way back's date.
+                    target.parent.clauses = [c for c in target.parent.clauses if c not in told_back]
+                    target.clauses.extend(told_back)
+            told_back = []
+            if target is current and target.events and (_ONWARD.search(clause.text) or any(e.role.chained for e in part)):
                 # "From Andersen it went onward to Clark": the same flight goes on.
                 final = current.final()
                 part = [e for e in part if not (e.role.role == "origin" and final is not None
@@ -486,6 +555,21 @@ _AFTER_STOP = re.compile(r"\bafter\s+(?:making\s+|having\s+made\s+)?(?:a|an|its|
 _GROUNDED = re.compile(
     r"\b(?:departure|flight|take-?off|trip)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:postponed|cancell?ed|delayed|called\s+off|scrapped)"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:flown|left|taken\s+off|departed)\b|\bnever\s+(?:took\s+off|left|flew)\b", re.I)
+_BOTH_LEGS = re.compile(r"[^.;]{0,40}?\b(?:both\s+(?:legs|ways|flights|directions)|there\s+and\s+back|the\s+round\s+trip)\b", re.I)
+#: A clause that opens on the way back: "The return was Monday", "OMAR: The return flight left at dawn".
+_RETURN_NOUN = re.compile(r"\W*(?:[A-Z]+:\s*)?(?:the|its|their)\s+(?:return|homeward)\b(?:\s+(?:flight|leg|journey|trip))?"
+                          r"\s+(?:was|came|took\s+place|happened|followed|left|departed)\b", re.I)
+
+
+def _heads_home(d: Draft) -> bool:
+    """Whether a flight from where the last one ended was headed (or went) back to where
+    that one began ("the return filing, UACC RKSM"): it is already the way home."""
+    if d.kind != "next" or d.parent is None:
+        return False
+    home = next((s.key for s in d.parent.route() if s.role == "origin"), None)
+    return home is not None and any(e.role.role == "destination" and same_place(e.mention, home) for e in d.events)
+
+
 def _is_return(d: Draft) -> bool:
     """Whether the draft is a flight back."""
     return d.kind == "return" or (bool(d.events) and all(e.role.returning for e in d.events
@@ -512,6 +596,11 @@ def _legs_of_clause(text: str, events: list[Event]) -> list[list[Event]]:
 def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     if current is None:
         return Draft()
+    if current.events and any(e.role.chained for e in current.events):
+        final = current.final()
+        if final is not None and any(e.role.chained and e.role.role == "origin" and same_place(e.mention, final)
+                                     for e in events):
+            return current  # the next line of a written routing: "WIHH - WIMM", "WIMM - VCBI"
     if current.events and _ONWARD.search(clause.text) and not any(e.role.returning for e in events):
         final = current.final()
         if final is not None and any(e.role.role == "origin" and same_place(e.mention, final) for e in events) \

@@ -49,11 +49,14 @@ _TENS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
-_WORDNUM = (
-    r"(?:(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+_ONE_WORD = (
+    r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
     r"(?:[-\s](?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))?"
-    r"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
-    + r")(?:-(?:" + "|".join(_UNITS) + r"))?)?)?|a\s+dozen|a\s+hundred)"
+)
+#: "forty-two", "two hundred and five", "one thousand eight hundred".
+_WORDNUM = (
+    r"(?:" + _ONE_WORD + r"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?" + _ONE_WORD
+    + r"(?:\s+hundred(?:\s+(?:and\s+)?" + _ONE_WORD + r")?)?)?)?|a\s+dozen|a\s+hundred)"
 )
 #: A number as written: digits with separators, optionally "million", or words.
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))?|{_WORDNUM}"
@@ -62,11 +65,12 @@ _HEDGE = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|approx\.|
 PEOPLE = (
     "servicemen|servicewomen|service\\s+members|service\\s+personnel|troops|soldiers|personnel|specialists|experts"
     "|advisers|advisors|instructors|technicians|engineers|doctors|nurses|medics|paramedics|paratroopers"
-    "|marines|officers|people|persons|passengers|evacuees|citizens|nationals|rescuers|rescue\\s+workers"
+    "|marines|officers|people|persons|passengers|pax|evacuees|citizens|nationals|rescuers|rescue\\s+workers"
     "|officials|diplomats|staff|members|men|women|children|journalists|delegates|contractors"
     "|mercenaries|workers|volunteers|firefighters|sappers|airmen|pilots|guards|commandos|fighters"
     "|cadets|athletes|tourists|refugees|peacekeepers|police(?:men|\\s+officers)?|gendarmes"
-    "|students|scientists|researchers|surgeons|physicians|epidemiologists|virologists|[a-z]{4,}(?:ists|ologists)"
+    "|students|scientists|researchers|surgeons|physicians|epidemiologists|virologists|[a-z]{4,}(?:ists|ologists)|[a-z]{3,}icians"
+    "|of\\s+us"  # "87 of us going"
 )
 _CREW = r"crew(?:\s+members|men)?"
 #: Adjectives that may stand between a number and its noun: "99 Russian military servicemen".
@@ -89,7 +93,7 @@ _N_STRONG = re.compile(
 #: "246 Indonesians": a number and a nationality in the plural (checked against the
 #: gazetteer's demonyms).
 _NATIONALS = re.compile(
-    rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})\s+(?P<who>(?-i:[A-Z][a-z]+(?:s|ese)))\b"
+    rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})\s+(?:(?-i:[a-z]+(?:ed|en))\s+)?(?P<who>(?-i:[A-Z][a-z]+(?:s|ese)))\b"
     # a noun, not an adjective of what follows ("six Chinese Y-20s", "40 Chinese technicians")
     r"(?=\s*(?:[,.;:)\"\u201d]|$)|\s+(?:who|whom|that|were|was|are|have|had|from|on|aboard|in|to|and|plus|with"
     r"|returned|arrived|flew|landed|home|back)\b)", re.IGNORECASE)

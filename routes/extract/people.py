@@ -60,7 +60,7 @@ TITLES = frozenset(
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'][A-Z]?[a-z\u00E0-\u024F]+)*\.?|[A-Z]\.")
 _PHRASE_END = re.compile(
-    r"[,;()]|(?<!\b[A-Z])(?<!\bDr)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bMaj)(?<!\bCapt)(?<!\bAdm)(?<!\bSgt)(?<!\bSt)"
+    r"[,;()]|(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bMaj)(?<!\bCapt)(?<!\bAdm)(?<!\bSgt)(?<!\bSt)"
     r"\.(?:\s|$)|\s(?:who|which|and|on|at|in|to|with|from|arrived|landed|flew|said)\s"
 )
 #: Bodies that a "led by" names the ruler of, not the leader of a group aboard.
@@ -158,4 +158,27 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
             continue
         a, b, name = found
         out.append(Commander(a, b, text[a:b], name, m.start()))
-    return out
+    for m in _LED_THE.finditer(text, start, end):
+        # "Their conductor, Aigerim Sadvakasova, who led the party": the name before the verb.
+        found = _name_after(text, m.start(), m.start("name") + len(m.group("name")))
+        titled = re.fullmatch(r"((?:\S+\s+)+)(\S+)", m.group("name"))
+        if found is None and titled and all(w.lower().rstrip(".") in TITLES for w in titled.group(1).split()):
+            a = m.start("name") + titled.start(2)
+            found = (a, a + len(titled.group(2)), titled.group(2))  # "Minister Yoon": the surname alone
+        if found is None or any(c.start <= found[0] < c.end for c in out):
+            continue
+        a, b, name = found
+        if " " not in name:
+            # "Minister Yoon" after "Veterans Minister Yoon Seo-jin": the full name told before.
+            full = next((c.name for c in reversed(out) if c.start < a and name in c.name.split()), None)
+            if full is None:
+                continue
+            name = full
+        out.append(Commander(a, b, text[a:b], name, m.start("verb")))
+    return sorted(out, key=lambda c: c.start)
+
+
+#: A name, then "who led the party", "again headed the delegation".
+_LED_THE = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w'\u2019-]+)(?:\s+(?-i:[A-Z][\w'\u2019-]+)){0,3}),?\s+(?:who\s+)?(?:again\s+|also\s+|personally\s+)?"
+    r"(?P<verb>led|headed|commanded)\s+(?:the|this|our|their)\s+(?:whole\s+)?(?:party|group|delegation|team|mission|contingent|detachment)\b")

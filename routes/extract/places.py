@@ -112,6 +112,7 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     phrase = [_is_phrase(m) for m in matches]
     mentions, phrase = _merge_same(text, mentions, phrase)
     mentions = _fold_qualifiers(text, mentions)
+    mentions = _appositive_facility(text, mentions)
     mentions = _unknown_facilities(text, mentions)
     mentions = _with_np_start(text, mentions)
     mentions.extend(_unnamed_places(text, mentions, exclude))
@@ -190,7 +191,14 @@ def _merge_same(text: str, mentions: list[Mention], phrase: list[bool]) -> tuple
         if out:
             prev = out[-1]
             gap = text[prev.end:m.start]
-            if re.fullmatch(r"\s*[,(]?\s*", gap) or re.fullmatch(r"\s*\)?\s*", gap):
+            if "\n" not in gap and (re.fullmatch(r"\s*[,(]?\s*", gap) or re.fullmatch(r"\s*\)?\s*", gap)):
+                code = (gap.strip() == "(" and m.kind == "airport" and re.fullmatch(r"[A-Z]{3,4}", m.text)
+                        and text[m.end:m.end + 1] == ")" and prev.kind != "country")
+                if code and not same_place(prev, m, km=50.0):
+                    # "Mahé (SEZ)": the code says which place the name means.
+                    out[-1] = replace(m, text=m.place.name, phrase_start=prev.phrase_start, phrase_end=m.end + 1)
+                    flags[-1] = False
+                    continue
                 if same_place(prev, m, km=50.0):
                     keep = _better(prev, m, flags[-1], is_phrase)
                     out[-1] = replace(
@@ -322,6 +330,37 @@ def _unknown_facilities(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = replace(m, phrase_start=hit.start())
                 if found:
                     m = replace(m, text=f"{m.text} airport", candidates=tuple(found))
+        out.append(m)
+    return out
+
+
+#: Between a name and a city, saying the name is an airfield near that city: ", the air
+#: base north of", ", a military airfield outside".
+_APPOSITIVE_FACILITY = re.compile(
+    r"\s*,\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<what>air\s*base|airbase|airport|airfield|aerodrome)\s+"
+    r"(?:(?:just\s+|some\s+|about\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west"
+    r"|south-?east|south-?west)\s+of|near|outside|close\s+to|in|at|of)\s+(?:the\s+)?$", re.I)
+
+
+def _appositive_facility(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Santa Lucía, the air base north of Mexico City": the name is that city's airfield
+    (not a town of the name elsewhere), and the city only locates it."""
+    out: list[Mention] = []
+    skip = None
+    for i, m in enumerate(mentions):
+        if m is skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        hit = _APPOSITIVE_FACILITY.fullmatch(text, m.phrase_end, nxt.phrase_start) if nxt is not None else None
+        if hit and m.kind != "country" and nxt.kind == "city" and nxt.place is not None:
+            words = ("air base", "airport", "airfield") if "air" in hit.group("what").lower() else ("airport", "airfield")
+            found = [p for w in (hit.group("what"), *words) for p in gazetteer.lookup(f"{m.text} {w}", limit=5)
+                     if p.kind == "airport" and km_between(p, nxt.place) <= 150.0]
+            if found:
+                found = list(dict.fromkeys(found))
+                m = replace(m, candidates=tuple(found), text=found[0].name, phrase_end=nxt.phrase_end,
+                            country_hint=m.country_hint or nxt.country, qualifiers=(*m.qualifiers, nxt.text))
+                skip = nxt
         out.append(m)
     return out
 

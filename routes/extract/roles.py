@@ -45,7 +45,7 @@ MOVEMENT = frozenset(
 #: Cues that put the place right after "in"/"at"/"on" on the route, and which role they give.
 AT_CUES = {
     **dict.fromkeys(
-        "arrived arrive arrives arriving arrival landed land lands landing touched touching ground "
+        "arrived arrive arrives arriving arrival landed land lands landing touched touching touchdown ground "
         "down ended terminated spotted seen photographed parked unloaded".split(), DESTINATION),
     **dict.fromkeys(
         "stopover stopovers stop-over stop stops stopped stopping refuel refuels refuelled refueled "
@@ -128,7 +128,9 @@ _CONTINUE = re.compile(r"\b(?:on|onward|onwards|then|continued|continuing|contin
 _RETURN = re.compile(r"\b(?:back|returned|return|returning|returns|home)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|denied|refused|without|instead\s+of|rather\s+than|cancell?ed|avoid\w*"
-    r"|bypass\w*|barred|prevented|unable|failed)\b|n't\b",
+    r"|bypass\w*|barred|prevented|unable|failed)\b|n't\b"
+    # "no aircraft has left Japan", "No stop in Urumqi"
+    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:plane|planes|aircraft|flight|flights|jet|jets|stop|stops|stopover|stopovers|landing|landings)\b",
     re.I,
 )
 _MODAL = re.compile(
@@ -146,7 +148,8 @@ _MODAL = re.compile(
     r"|\b(?:website|blog|tabloid|thread)\s+(?:said|says|claimed|claims|alleged|alleges|reported|wrote)\b"
     # "analysts expect the next delivery to go to Luanda", "Claim: a KC-390 flew ...", "is on
     # standby to move teams", "had originally intended to refuel in Juba"
-    r"|\bexpect(?:s|ing)?\b|\bclaim\s*:|\bon\s+stand-?by\b|\b(?:stands?|stood|is|are|was|were)\s+ready\s+to\b|\boriginally\b",
+    r"|\bexpect(?:s|ing)?\b|\bclaim\s*:|\bon\s+stand-?by\b|\b(?:stands?|stood|is|are|was|were)\s+ready\s+to\b|\boriginally\b"
+    r"|\b(?:urged|advised|encouraged|told|invited)\s+to\b",
     re.I,
 )
 _BACKGROUND = re.compile(
@@ -179,7 +182,9 @@ _YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d\d)(?![\d-])")
 _CALLED_OFF = re.compile(
     r"(?:(?!\b(?:but|yet|and\s+then)\b)[^,;]){0,60}?(?:,[^,;.]{0,60},\s*)?"  # an aside: "Landing at X, 130 km away, was considered"
     r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:cancell?ed|called\s+off|scrapped|aborted"
-    r"|postponed|shelved|abandoned|dropped|denied|refused|blocked|(?:being\s+)?(?:considered|discussed|weighed|mooted|studied))\b"
+    r"|postponed|shelved|abandoned|dropped|denied|refused|blocked|(?:being\s+)?(?:considered|discussed|weighed|mooted|studied)"
+    # "a stop in Larnaca had been planned", "a flight via Addis Ababa was 'equally possible'"
+    r"|planned|scheduled|envisaged|foreseen|(?:equally\s+|also\s+|quite\s+)?[\"'\u201c\u2018]?(?:possible|likely|an\s+option))\b"
     # a headline: "Russian aid flight to Bangladesh called off"
     r"|[^,;]{0,30}?\s(?:called\s+off|cancell?ed|scrapped|axed)\s*$", re.I)
 
@@ -201,6 +206,7 @@ class Role:
     and_back: bool = False  # "to Sochi and back": the flight returns to its origin
     intended: bool = False  # "a Havana-bound plane", "en route to": where it was headed
     diverted: bool = False  # "diverted to Shannon": the flight went elsewhere than intended
+    chained: bool = False  # a place of a written route ("WIMM - VCBI"): lines of one routing
 
 
 #: A relative clause set off by commas: "The plane, which earlier this month had been seen
@@ -264,7 +270,8 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
     on the ground or by sea ("were sent to the Kursk region by train")."""
     if _MODAL.search(text, clause.start, place_start):
         return True
-    if _SURFACE.search(text, clause.start, clause.end):
+    lo, hi = _part_of_clause(text, clause, place_start)
+    if _SURFACE.search(text, lo, hi):
         return True
     if cue_start >= place_start - 12:
         # "From the Cuban capital the president is due to travel on": the verb comes after.
@@ -282,6 +289,23 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
     if _NO_RECORD.search(text, clause.start, place_start):
         return True  # "it had no record of a military aircraft landing at N'Djamena"
     return bool(_NEGATION.search(text, window_start, place_start))
+
+
+#: Where a clause goes on to another movement: "landed in Port Harcourt, and from there the
+#: materials went by road", "flew to X before being bussed to Y".
+_NEXT_MOVE = re.compile(r",\s+(?:and|but|then)\b|\b(?:before|after|and\s+then|(?:and\s+)?from\s+there|thence)\b", re.I)
+
+
+def _part_of_clause(text: str, clause: Span, pos: int) -> tuple[int, int]:
+    """The stretch of ``clause`` around ``pos`` between two movements told in it."""
+    lo, hi = clause.start, clause.end
+    for m in _NEXT_MOVE.finditer(text, clause.start, clause.end):
+        if m.end() <= pos:
+            lo = m.start()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return lo, hi
 
 
 _NO_RECORD = re.compile(r"\bno\s+(?:record|sign|trace|evidence|indication)s?\s+of\b", re.I)
@@ -336,6 +360,9 @@ _FINAL_DESTINATION = re.compile(
 _NAMED_STOP = re.compile(
     r"\b(?:its|the|their|our|my|his|her)\s+(?:first|second|third|next|only|one|intermediate|refuell?ing|fuel|technical)\s+"
     r"(?:stop|stopover|stop-over|layover|fuel\s+stop|refuell?ing\s+stop)\s*(?:(?:was|is|being|came\s+at|came\s+in)\s+)?[,:]?\s*(?:at\s+|in\s+)?$", re.I)
+#: Landing told by the runway: "settled onto the runway of", "touched down on the runway at".
+_ONTO_RUNWAY = re.compile(r"\b(?:settled|touched\s+down|landed|put\s+down|set\s+down|rolled|came\s+down)\s+(?:\w+\s+){0,2}?"
+                          r"(?:on|onto|upon)\s+(?:the\s+)?(?:\w+\s+)?(?:runway|tarmac|apron|airstrip)\s+(?:of|at)\s+(?:the\s+)?$", re.I)
 #: Cues that end a flight at the place after "at"/"in", whatever word stands last:
 #: "rolled to a stop at", "stepped off the A330 at", and one that makes a stop: "took on fuel in".
 _HALTED_AT = re.compile(r"\b(?:rolled|came|taxied|coasted|slowed|drew)\s+to\s+a\s+(?:\w+\s+)?(?:stop|halt|standstill)\s+(?:at|in)\s*$", re.I)
@@ -345,6 +372,19 @@ _CREW_CHANGE = re.compile(r"\b(?:crew|pilot)[- ](?:change|swap|rotation|rest)\s+
 #: "a flight that began at Chkalovsky": where the flight set off.
 _THAT_BEGAN = re.compile(r"\b(?:flight|journey|trip|route|voyage|airlift)\s+(?:that|which)\s+(?:had\s+)?"
                          r"(?:began|begun|started|commenced|originated)\s+(?:\w+\s+)?(?:in|at)\s*$", re.I)
+#: A stop told as a noun with its verb after: "a technical landing was realised at",
+#: "a refuelling stop was made in".
+_STOP_MADE = re.compile(r"\b(?:technical|refuell?ing|fuel|intermediate|transit|stopover)\s+(?:landing|stop|halt)\s+"
+                        r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:made|realised|realized|carried\s+out|performed"
+                        r"|conducted|effected|undertaken)\s+(?:\w+\s+){0,2}?(?:at|in)\s*$", re.I)
+#: People boarding: "climbed the rear ramp of a C-295 at", "filed aboard the jet at".
+_CLIMBED_ON = re.compile(r"\b(?:climbed|clambered|walked|filed|trooped|hurried)\s+(?:up\s+)?(?:aboard|on\s*board|into|onto"
+                         r"|(?:up\s+)?the\s+(?:\w+\s+)?(?:ramp|steps|stairs|gangway))\b(?:(?!\b(?:to|and|then|flew|via|from)\b)[^.;]){0,60}"
+                         r"\s(?:at|in)\s*$", re.I)
+#: "Wheels up from Abu Dhabi": the take-off.
+_WHEELS_UP = re.compile(r"\bwheels[- ]up\b", re.I)
+#: Verbs that put the place after "through" on the way: "staged through Mahé".
+_STAGED = frozenset("staged staging stages routed routing".split())
 #: "dropped into Baku for fuel": a landing on the way (aviation slang).
 #: Verbs before "off" that make the place after it the origin: "lifted off KDOV".
 _LIFT_OFF = frozenset("lifted lifts lifting took takes taking".split())
@@ -368,6 +408,9 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
         # "Its final destination was Bangui", "heading to its final destination, VHHH".
         return Role(DESTINATION, mention.phrase_start - 80 + final.start() if mention.phrase_start - 80 > clause.start
                     else clause.start + final.start(), continuing=True)
+    if _ONTO_RUNWAY.search(text[max(clause.start, mention.phrase_start - 80):mention.phrase_start]):
+        # "settled onto the runway of the new Chinggis Khaan airport"
+        return Role(DESTINATION, max(clause.start, mention.phrase_start - 80))
     stop = _NAMED_STOP.search(text[max(clause.start, mention.phrase_start - 80):mention.phrase_start])
     if stop:
         # "The first stop was Recife", "our only stopover: Gander".
@@ -399,7 +442,7 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
 
 
 #: Between two places of a written route: "Moscow-Caracas", "Moscow–Havana", "UUMU → OSLK".
-_CHAIN_GAP = re.compile(r"[-\u2010\u2011\u2013\u2014/]|\s*(?:\u2192|->|=>|>|\u2013>)\s*")
+_CHAIN_GAP = re.compile(r"[-\u2010\u2011\u2013\u2014/]|[ \t]+[-\u2013\u2014][ \t]+|\s*(?:\u2192|->|=>|>|\u2013>)\s*")
 _ARROW = re.compile(r"\u2192|->|=>|>")
 #: Nouns after a written route that make it a flight: "the Moscow-Havana flight".
 _ROUTE_NOUN = re.compile(
@@ -425,17 +468,37 @@ def chain_roles(text: str, clause: Span, mentions: list[Mention]) -> dict[int, R
         if j > i:
             chain = mentions[i:j + 1]
             gaps = [text[a.phrase_end:b.phrase_start] for a, b in zip(chain, chain[1:])]
+            # (not "HLLB/BEN": two codes of one airport)
+            codes = (all(_CODE_WORD.fullmatch(text[m.start:m.end]) and m.kind == "airport" for m in chain)
+                     and all(re.fullmatch(r"\s*[-\u2013\u2014]\s*", g) for g in gaps)
+                     and not any(a.place == b.place for a, b in zip(chain, chain[1:])))
             route = (any(_ARROW.search(g) for g in gaps)
                      or _ROUTE_NOUN.match(text, chain[-1].phrase_end, clause.end)
-                     or _ROUTE_VERB.search(text[clause.start:chain[0].phrase_start]))
+                     or _ROUTE_VERB.search(text[clause.start:chain[0].phrase_start])
+                     or codes)  # "WIHH - WIMM": airport codes joined by dashes are a leg
             if route:
                 cue = chain[0].phrase_start
-                out[id(chain[0])] = Role(ORIGIN, cue)
+                out[id(chain[0])] = Role(ORIGIN, cue, chained=codes)
                 for m in chain[1:-1]:
-                    out[id(m)] = Role(STOPOVER, cue)
-                out[id(chain[-1])] = Role(DESTINATION, cue)
+                    out[id(m)] = Role(STOPOVER, cue, chained=codes)
+                out[id(chain[-1])] = Role(DESTINATION, cue, chained=codes)
+        elif i + 1 < len(mentions):
+            # A filed flight plan: "RKSM UACC 0100Z 14AUG" (departure, destination, time):
+            # where the flight was to go.
+            a, b = mentions[i], mentions[i + 1]
+            if (all(_CODE_WORD.fullmatch(text[m.start:m.end]) and m.kind == "airport" for m in (a, b))
+                    and re.fullmatch(r"[ \t]+", text[a.end:b.start]) and _FILED_TIME.match(text, b.end)):
+                out[id(a)] = Role(ORIGIN, a.start)
+                out[id(b)] = Role(DESTINATION, a.start, intended=True)
+                i += 2
+                continue
         i = j + 1
     return out
+
+
+_CODE_WORD = re.compile(r"[A-Z]{3,4}")
+#: The time group of a filed flight plan after its two airports: " 0100Z", " 0030Z 15AUG".
+_FILED_TIME = re.compile(r"[ \t]+\d{4}\s?Z\b")
 
 
 def bound_for(text: str, mention: Mention) -> Role | None:
@@ -486,7 +549,7 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         clause_words = {w.low for w in words(text, clause.start, clause.end)}
         if last == "of":
             clause_words = clause_words - {"out"}  # "pulled its troops out of Mali" is no flight
-        if clause_words & MOVEMENT:
+        if clause_words & MOVEMENT or _WHEELS_UP.search(text, clause.start, ws[-1].start):
             cue = _nearest(ws, n - 1, MOVEMENT, True)
             return Role(ORIGIN, ws[cue].start if cue is not None else ws[-1].start,
                         returning=bool(cue is not None and ws[cue].low in ("returned", "returning", "return")))
@@ -513,7 +576,7 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         intended = last != "into" and (ws[cue].low in _INTENDED or bool(_HEADED.search(text, ws[max(0, n - 8)].start, ws[-1].start)))
         return Role(DESTINATION, ws[cue].start, returning=returning, continuing=continuing, intended=intended)
     if last in ("via", "through", "transiting", "transited"):
-        if last == "through" and not ({w.low for w in ws} & (MOVEMENT - _LEAVING)):
+        if last == "through" and not ({w.low for w in ws} & (MOVEMENT - _LEAVING | _STAGED)):
             return None  # "French soldiers leave Niger through Chad": no route of a flight
         return Role(STOPOVER, ws[-1].start)
     if last in ("in", "at", "on", "into"):
@@ -533,6 +596,10 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         before = text[clause.start:ws[-1].end]
         if _HALTED_AT.search(before) or _STEPPED_OFF.search(before):
             return Role(DESTINATION, ws[-1].start)
+        if _STOP_MADE.search(before):
+            return Role(STOPOVER, ws[-1].start)  # "a technical landing was made at Baku"
+        if _CLIMBED_ON.search(before) or _WHEELS_UP.search(before):
+            return Role(ORIGIN, ws[-1].start)  # "climbed the rear ramp of a C-295 at Astana"
         if _TOOK_FUEL.search(before) or _CREW_CHANGE.search(before):
             return Role(STOPOVER, ws[-1].start)
         if _THAT_BEGAN.search(before):

@@ -27,10 +27,14 @@ ABBREVIATIONS = frozenset(
 )
 
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+|$)")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[A-Z][A-Z ,]+\d{4}\s*[-\u2013\u2014]{1,2})")
+_PARAGRAPH = re.compile(
+    r"\n\s*\n|\n(?=[A-Z][A-Z ,]+\d{4}\s*[-\u2013\u2014]{1,2})"
+    # a list: a line after one ending with a colon, a bulleted line, a route line of codes
+    # ("WIHH - WIMM (tech stop)")
+    r"|(?<=:)[ \t]*\n|\n(?=[ \t]*(?:[-\u2022*\u2013\u2014][ \t]|[A-Z]{3,4}[ \t]*(?:[-\u2013\u2014/>]|\u2192)[ \t]*[A-Z]{3,4}\b))")
 #: Where a clause ends: a semicolon, or a comma or dash before a word opening a new clause.
 _CLAUSE = re.compile(
-    r";\s*|\s+[\u2013\u2014-]{1,2}\s+|,\s+(?=(?:while|whereas|but|although|though|where|which|who|whose"
+    r";\s*|(?<![A-Z]{3})\s+[\u2013\u2014-]{1,2}\s+|(?<=[A-Z]{3})\s+[\u2013\u2014-]{1,2}\s+(?![A-Z]{3,4}\b)|,\s+(?=(?:while|whereas|but|although|though|where|which|who|whose"
     r"|and\s+(?:then\s+)?(?:it|they|the\s+(?:\w+\s+){1,2}?(?:was|were|is|are|had|has)))\b)|\s+(?=(?:while|whereas)\b)"
 )
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019.-][A-Za-z\u00C0-\u024F]+)*\.?|\d+(?:[.,]\d+)*(?:-\w+)?")

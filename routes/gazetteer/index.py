@@ -39,7 +39,7 @@ from .text import fold, is_latin, name_key
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "facility_only", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 12
+FORMAT = 13
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
@@ -63,6 +63,10 @@ NAME_PREFIXES = ("joint base", "naval air station", "raaf base", "rnzaf base", "
                  "rcaf", "cfb", "nas", "mcas")
 
 _DIGIT = re.compile(r"\d")
+#: A city name joined to the airport's own name by a hyphen: "Amman-Marka ...".
+_CITY_HYPHEN = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?[-\u2010\u2011\u2013]\s?[^\W\d_]")
+#: A "Mc" written apart from the rest of a name ("Mc Clellan").
+_MC = re.compile(r"\bmc (?=[a-z])")
 #: Honorifics that open an airport's name and that texts leave out ("Al Shaheed ...").
 _HONORIFIC = re.compile(r"(?:al |el |as )?(?:shaheed|shahid|martyr) ")
 
@@ -153,6 +157,12 @@ def airport_name_variants(name: str) -> list[str]:
     for p in parts:
         key = name_key(p)
         out.append(key)
+        if _MC.search(key):
+            # "Mc Clellan Airfield" is written "McClellan Airfield".
+            out.append(_MC.sub("mc", key))
+            core = strip_facility(_MC.sub("mc", key))
+            if core and core != _MC.sub("mc", key):
+                out.append(core)
         core = strip_facility(key)
         if core and core != key:
             out.append(core)
@@ -223,6 +233,13 @@ def _add_airports(b: _Builder) -> None:
                 b.pairs[rest][pid] = max(b.pairs[rest].get(pid, 0.0), score)
                 if notable:
                     b.scan.add(rest)
+            # "Amman-Marka International Airport", "Stockholm-Arlanda Airport": the name
+            # after the city's hyphen is the airport's own name ("landed at Marka").
+            core = strip_facility(rest) if rest else ""
+            if same and _CITY_HYPHEN.match(a["name"]) and len(core) >= 4 and not facility_only(core):
+                b.pairs[core][pid] = max(b.pairs[core].get(pid, 0.0), score)
+                if notable:
+                    b.scan.add(core)
     b.ix.city_airports = {
         k: tuple(sorted(v, key=lambda i: -b.ix.score[i])) for k, v in city_airports.items()
     }
