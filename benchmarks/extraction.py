@@ -10,18 +10,22 @@ and F1 over all files, per-attribute accuracy over matched flights (aircraft set
 personnel, cargo, date, commander) and per file (flight count), then each file's misses.
 
 Each folder is scored on its own (the corpus the reader was written against, the held-out
-set, and ``blind2`` to ``blind12``, reports written without looking at the reader's output).
+set, and every ``blindN`` set, reports written without looking at the reader's output).
+A summary table at the end puts each folder's leg F1 beside its score the first time it
+was run (``tests/fixtures/news/first_sight.csv``), before any rule was fitted to it.
 
 Usage::
 
-    python benchmarks/extraction.py          # tests/fixtures/news, news/heldout, news/blind2 ... news/blind12
+    python benchmarks/extraction.py          # tests/fixtures/news, news/heldout, news/blind*
     python benchmarks/extraction.py --fixtures tests/fixtures/news/heldout
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import math
+import re
 import sys
 import time
 from pathlib import Path
@@ -147,31 +151,59 @@ def score_file(txt: Path, gold: dict) -> dict:
 
 
 NEWS = ROOT / "tests" / "fixtures" / "news"
-DEFAULT_FOLDERS = (NEWS, NEWS / "heldout", NEWS / "blind2", NEWS / "blind3", NEWS / "blind4", NEWS / "blind5",
-                   NEWS / "blind6", NEWS / "blind7", NEWS / "blind8", NEWS / "blind9", NEWS / "blind10",
-                   NEWS / "blind11", NEWS / "blind12")
+FIRST_SIGHT = NEWS / "first_sight.csv"
+
+
+def default_folders() -> list[Path]:
+    """The corpus, heldout/ and the blind sets in their numeric order."""
+    blind = sorted((p for p in NEWS.glob("blind*") if p.is_dir()),
+                   key=lambda p: int(re.sub(r"\D", "", p.name) or 0))
+    return [NEWS, NEWS / "heldout", *blind]
+
+
+def first_sight() -> dict[str, float]:
+    """Folder name -> leg F1 the first time the set was run."""
+    lines = [ln for ln in FIRST_SIGHT.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return {row["folder"]: float(row["first_sight_f1"]) for row in csv.DictReader(lines)}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, action="append",
                         help="folder of NN_slug.txt reports with NN_slug.gold.yaml beside them "
-                             "(repeatable; default: the corpus, heldout/ and blind2/ to blind12/)")
+                             "(repeatable; default: the corpus, heldout/ and every blind*/)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only the totals")
     args = parser.parse_args(argv)
-    status = 0
-    for i, folder in enumerate(args.fixtures or DEFAULT_FOLDERS):
+    status, scores = 0, []
+    for i, folder in enumerate(args.fixtures or default_folders()):
         if i:
             print()
-        status = max(status, score_folder(folder, args.quiet))
+        code, f1, n = score_folder(folder, args.quiet)
+        status = max(status, code)
+        scores.append((folder, n, f1))
+    if len(scores) > 1:
+        print_summary(scores)
     return status
+
+
+def print_summary(scores: list[tuple[Path, int, float | None]]) -> None:
+    seen = first_sight()
+    print(f"\n{'folder':<12} {'reports':>7} {'leg F1':>7} {'first sight':>11}")
+    for folder, n, f1 in scores:
+        first = seen.get(folder.name)
+        print(f"{folder.name:<12} {n:>7} {f1 if f1 is not None else float('nan'):>7.3f} "
+              f"{'' if first is None else f'{first:.3f}':>11}")
+    firsts = [seen[f.name] for f, _, _ in scores if f.name in seen]
+    if firsts:
+        print(f"blind sets at first sight: mean leg F1 {sum(firsts) / len(firsts):.3f} "
+              f"over {len(firsts)} sets")
 
 
 def score_folder(folder: Path, quiet: bool) -> int:
     files = sorted(p for p in folder.glob("*.txt") if p.with_suffix(".gold.yaml").exists())
     if not files:
         print(f"no reports with gold files in {folder}", file=sys.stderr)
-        return 2
+        return 2, None, 0
     t0 = time.perf_counter()
     totals = {"tp": 0, "found": 0, "gold": 0, "count_ok": 0}
     attrs = {k: [0, 0] for k in ("aircraft", "personnel", "cargo", "date", "commander")}
@@ -211,7 +243,7 @@ def score_folder(folder: Path, quiet: bool) -> int:
             print(f"  {name}")
             for line in problems:
                 print(f"    {line}")
-    return 0
+    return 0, f1, len(files)
 
 
 if __name__ == "__main__":
