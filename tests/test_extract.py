@@ -853,3 +853,62 @@ def test_people_counts_from_blind13():
     assert f.personnel == 6  # people who only want to go are not aboard
     (f,) = read_text("The Il-76 flew from Moscow to Minsk with one thousand eight hundred kilograms of parts.").flights
     assert f.cargo_tonnes == 1.8
+
+
+# --- blind14 rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, legs", [
+    # a hedge of another subject before ", and the crew" leaves the landing after it alone
+    ("The A400M could not cross in one go, and the crew put down at Lajes before flying on to Recife.",
+     [["Lajes", "Recife"]]),
+    # a tracker's log: "arrived XXXX", "landed XXXX", "Leg 2:" goes on with the same flight
+    ("Leg 1: departed EGLL at 10:00Z, arrived LPLA at 14:00Z.\nLeg 2: departed LPLA at 16:00Z, landed TXKF at 21:00Z.",
+     [["EGLL", "LPLA", "TXKF"]]),
+    # "First landing: X" is a stop
+    ("The Il-76 lifted off from Algiers. First landing: Ghardaia. It landed at Niamey later.",
+     [["Algiers", "Ghardaia", "Niamey"]]),
+    # "nor did it stop at X", ships carrying relief, a denial in a headline
+    ("The jet flew from Delhi to Hanoi. Nor did it stop at Kolkata.", [["Delhi", "Hanoi"]]),
+    ("The Il-76 flew from Moscow to Dhaka. Navy ships are carrying relief to Chittagong.", [["Moscow", "Dhaka"]]),
+    ("Iran denies cargo flight to Sudan", []),
+    # an idea of flying, a news site's claim, people who made their own way
+    ("Officials floated the idea of flying instead to Amman.", []),
+    ("A news site said the Il-76 had taken off from Tabriz and landed at Khartoum.", []),
+    ("The plane flew from Minsk to Baku. Others had earlier left via Tbilisi and made their own way home.",
+     [["Minsk", "Baku"]]),
+    # a pluperfect departure from elsewhere is a flight flown before the one told
+    ("The KC-30 took off from Beirut and landed in Recife. The same aircraft had left Manaus on Wednesday bound "
+     "for Beirut, by way of Lisbon.", [["Manaus", "Lisbon", "Beirut"], ["Beirut", "Recife"]]),
+    # landing back where the flight began is the way back
+    ("The Il-76 took off from Minsk and landed in Ashgabat. The crew rested; the plane landed at Minsk on Thursday.",
+     [["Minsk", "Ashgabat"], ["Ashgabat", "Minsk"]]),
+    # a city told as an area is no place landed at
+    ("Help arrives in Valparaíso region. The A400M flew from Madrid to Santiago.", [["Madrid", "Santiago"]]),
+    # a bulletin's next item is another story
+    ("SOMALIA. Two C-130s flew from Cairo to Mogadishu.\n\nITALY. Forty people have arrived in Italy. "
+     "Their C-130J took off from Pisa and landed in Rome.", [["Cairo", "Mogadishu"], ["Pisa", "Rome"]]),
+])
+def test_general_rules_from_blind14(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs
+
+
+def test_air_base_told_by_the_city_it_is_outside():
+    # "an air base outside the Gulf state's capital, Abu Dhabi" is the city's air base
+    (f,) = read_text("The A400M left Wunstorf and made a stop at an air base outside the Gulf state's "
+                     "capital, Abu Dhabi, before flying on to Darwin.").flights
+    assert [s.ref.text for s in f.stops][1] == "Abu Dhabi-Al Dhafra AB Airport"
+
+
+def test_aircraft_a_type_is_built_on_and_weights_are_no_people():
+    (f,) = read_text("The KC-30, a military version of the Airbus A330, flew from Recife to Lisbon with "
+                     "11 tonnes of police equipment. Eight police advisers travelled too.").flights
+    assert f.aircraft == ("A330 MRTT",)
+    assert f.personnel == 8
+    (f,) = read_text("A Y-20, broadly comparable to the American C-17, flew from Guangzhou to Honiara.").flights
+    assert f.aircraft == ("Y-20",)
+
+
+def test_people_who_asked_to_leave_are_not_carried():
+    (f,) = read_text("The KC-30 flew from Lisbon to Beirut. Some 3,000 citizens have asked to leave.").flights
+    assert f.personnel is None

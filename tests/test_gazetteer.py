@@ -14,6 +14,7 @@ from pyproj import Geod
 
 from routes.gazetteer import (
     Match,
+    airports_near,
     capital,
     country,
     country_of_demonym,
@@ -479,3 +480,24 @@ def test_a_name_after_the_city_hyphen_is_also_the_airport():
     # "Marka" is also a Somali town: the airport is a candidate, for a text that names it
     assert "OJAM" in [p.icao for p in lookup("Marka", limit=5)]
     assert [m.candidates[0].icao for m in scan("flew on to Arlanda")] == ["ESSA"]
+
+
+def test_air_bases_near_a_point():
+    # "the air base outside Abu Dhabi": Al Dhafra, not the city's airliner airport
+    assert airports_near(24.45, 54.38, military=True)[0].icao == "OMAM"
+    assert airports_near(0.0, -160.0) == []
+
+
+@pytest.mark.parametrize("name, icao", [
+    # an island with one air base, a local name, a military code not in airportsdata
+    ("Terceira", "LPLA"),
+    ("Gando", "GCLP"),
+    ("PHIK", "PHNL"),
+    ("Miho Air Base", "RJOH"),
+])
+def test_airport_names_from_blind14(name, icao):
+    assert first(name).icao == icao
+
+
+def test_icao_code_of_an_air_base_without_iata_is_read_in_text():
+    assert [m.candidates[0].icao for m in scan("departed PHNL and landed YAMB at 23:51Z")] == ["PHNL", "YAMB"]

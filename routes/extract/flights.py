@@ -59,7 +59,7 @@ class Draft:
     clauses: list[int] = field(default_factory=list)
     event_clauses: list[int] = field(default_factory=list)
     parent: "Draft | None" = None
-    kind: str = "main"  # main, return, next (leaves where the last ended), split
+    kind: str = "main"  # main, return, next (leaves where the last ended), split, before (flown earlier)
     implicit_origin: Mention | None = None
     implicit_destination: Mention | None = None
     #: Clauses shared with another flight ("flew to X and came back with 343 people"): the
@@ -174,6 +174,8 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
             _stay_was_a_stop(text, mentions, clause, events_by_clause, clause_of, background)
         for m in in_clause:
             role = chained.get(id(m)) or role_of(text, clause, m, previous) or bound_for(text, m)
+            if role is not None and m.kind == "city" and m.phrase_end == m.end and _AREA_NEXT.match(text, m.end):
+                role = None  # "help arrives in Valparaíso region": an area, no place landed at
             if role is not None and negated_or_modal(text, clause, role.cue_start, m.phrase_start):
                 role = None
             previous = (m, role)
@@ -215,8 +217,8 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
     dated: dict[int, DateMention] = {}
     for draft in drafts:
         route = draft.route()
-        if len(route) < 2:
-            continue
+        if len(route) < 2 or (len(route) == 2 and same_place(route[0].key, route[1].key)):
+            continue  # (from a place back to itself with no stop: no leg flown)
         fid = f"f{len(flights) + 1}"
         evidence: list[Evidence] = []
         stops = []
@@ -338,7 +340,9 @@ def _headline_defers(text, clause_spans, events_by_clause) -> None:
 
 
 #: People who only want to go: "Around 200 people say they want to leave".
-_WISHED = re.compile(r"\b(?:say|says|said)\s+(?:that\s+)?(?:they|he|she)\s+(?:want|wish|hope|would\s+like|plan)\b", re.I)
+_WISHED = re.compile(r"\b(?:say|says|said)\s+(?:that\s+)?(?:they|he|she)\s+(?:want|wish|hope|would\s+like|plan)\b"
+                     # "some 3,000 citizens have asked to leave": people waiting, not carried
+                     r"|\b(?:have|has|had)\s+(?:\w+\s+)?(?:asked|applied|registered|signed\s+up|requested)\s+to\s+(?:leave|be\s+evacuated|go|return)\b", re.I)
 #: What a time stamp of a timeline holds besides its date: "- Thu 3 Oct, 05:50", "Sun, 08:55 local."
 _STAMP_REST = re.compile(
     r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b|\b\d{1,2}[:.]\d{2}\b"
@@ -390,6 +394,10 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
     pending: list[int] = []
     told_back: list[int] = []  # "The return was Monday": clauses about a way back not told yet
     for ci, clause in enumerate(clause_spans):
+        if current is not None and _STORY_HEAD.match(text, clause.start) and text[:clause.start].rstrip(" \t").endswith("\n"):
+            # A bulletin's next item ("ITALY. Forty-four people ..."): another story, so
+            # no flight goes on from the one before.
+            current, pending = None, []
         if background[ci]:
             continue
         events = events_by_clause.get(ci, [])
@@ -424,7 +432,7 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
                 target.spans[ci] = (lo, hi)
             if target is not current and target not in drafts:
                 drafts.append(target)
-                if len(drafts) == 1:
+                if pending:
                     target.clauses.extend(pending)
                     pending = []
                 if told_back and (target.kind == "return" or _heads_home(target)) and target.parent is not None:
@@ -442,6 +450,10 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
                 target.clauses.append(ci)
                 target.event_clauses.append(ci)
             current = target
+    for d in list(drafts):
+        if d.kind == "before" and d.parent in drafts:
+            drafts.remove(d)
+            drafts.insert(drafts.index(d.parent), d)  # flights in the order they flew
     for d in drafts:
         # The way back told first ("landed back at Vnukovo on 15 July"), then the flight out
         # ("four days earlier it had taken off from Vnukovo for Pyongyang"): the way back
@@ -472,12 +484,18 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
     return drafts
 
 
+#: The heading of a bulletin's item: "SOMALIA. Two Egyptian ...", "SPORT. Egypt have ...".
+_STORY_HEAD = re.compile(r"[A-Z][A-Z'\u2019&-]+(?:\s+[A-Z][A-Z'\u2019&-]+){0,3}\.\s+[A-Z]")
+_AREA_NEXT = re.compile(r"\s+(?:region|area|province|district|department)\b", re.I)
+_LANDED = re.compile(r"(?:landed|lands|landing|arrived|arrives|arriving|touched\s+down)\b", re.I)
 _RETURN_CUE = re.compile(
     r"\b(?:flew|flown|flies|fly|flying|headed|heads|went|came|travell?ed|set\s+off|left)\s+back\b"
     r"|\breturn(?:ed|s|ing)?\b(?!\s+(?:to|from)\b)|\b(?:the|its|their|a)\s+return\s+(?:flight|leg|journey|trip)\b"
     r"|\b(?:on\s+the\s+way|on\s+its\s+way)\s+(?:back|home)\b", re.I)
 #: An aircraft named only to compare: "small compared with the American C-17 force".
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|than|unlike|similar\s+to|such\s+as|like)\s+(?:the|a|an|its|their)?\s*"
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|comparable\s+(?:with|to)|equivalent\s+(?:of|to)|than|unlike|similar\s+to|such\s+as|like"
+                       # "the KC-30, a military version of the Airbus A330": the type it is built on
+                       r"|(?:version|variant|derivative|development|conversion)\s+of|based\s+on|derived\s+from)\s+(?:the|a|an|its|their)?\s*"
                        r"(?:[A-Z][\w-]*\s+){0,3}$")
 #: A flight back told without its places: "on the return leg", "the return flight carried".
 _BACK_LEG = re.compile(r"\b(?:on\s+)?(?:the|its|their)\s+(?:return|homeward)\s+(?:flight|leg|journey|trip)\b", re.I)
@@ -577,7 +595,9 @@ def _is_return(d: Draft) -> bool:
                                   and any(e.role.role == "destination" for e in d.events))
 
 
-_ONWARD = re.compile(r"\b(?:onward|onwards|on\s+to|continued|continuing|continues|proceeded)\b", re.I)
+_ONWARD = re.compile(r"\b(?:onward|onwards|on\s+to|continued|continuing|continues|proceeded)\b"
+                     # a log of one journey's legs: "Leg 2: departed PHIK", "the second leg left Hickam"
+                     r"|^\W*leg\s+\d+\b|\b(?:second|third|fourth|next|final|last|onward)\s+leg\b", re.I)
 
 
 def _legs_of_clause(text: str, events: list[Event]) -> list[list[Event]]:
@@ -619,9 +639,24 @@ def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     back = _RETURN_CUE.search(text, clause.start, first)
     if back and has_dest and not any(e.role.role == "origin" for e in events):
         return Draft(parent=current, kind="return", implicit_origin=current.final())
+    # "took off from Machulishchy ... landed in Ashgabat ... the plane landed at Minsk
+    # National Airport": an arrival back where the flight began is the way back.
+    home = next((e.mention for e in current.events if e.role.role == "origin"), None)
+    final = current.final()
+    if (has_dest and home is not None and final is not None and not same_place(final, home) and events
+            and all(e.role.role == "destination" and not e.role.earlier and not e.role.intended for e in events)
+            and any(same_place(e.mention, home) and _LANDED.match(text, e.role.cue_start) for e in events)):
+        return Draft(parent=current, kind="return", implicit_origin=final)
     final = current.final()
     if final is not None and any(e.role.role == "origin" and same_place(e.mention, final) for e in events):
         return Draft(parent=current, kind="next")
+    # "The same aircraft had left Rio on Wednesday bound for Lebanon": a departure told in
+    # the pluperfect from a place not on the flight told so far is a flight flown before it.
+    if has_dest and any(e.role.role == "origin" for e in current.events) and any(
+            e.role.role == "origin" and e.role.earlier and not e.role.returning
+            and not any(same_place(e.mention, x.mention) or _within(e.mention, x.mention) or _within(x.mention, e.mention)
+                        for x in current.events) for e in events) and any(e.role.role != "origin" for e in events):
+        return Draft(parent=current, kind="before")
     # A second departure from elsewhere once the flight has begun and ended: another flight
     # ("the troops were flown from Ivanovo ... a contingent took off from Machulishchy").
     if has_dest and _new_origin(current, events):

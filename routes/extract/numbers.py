@@ -80,6 +80,7 @@ _PERSONNEL = re.compile(
     rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})\s+{_ADJ}(?:(?P<crew>{_CREW})|(?P<noun>{PEOPLE}))\b",
     re.IGNORECASE,
 )
+_WEIGHT_NEXT = re.compile(r"\s*(?:tonnes?|tons?|t|kg|kilos?|kilograms?|pounds?|lbs?)\b", re.I)
 _GROUP_OF = re.compile(
     rf"\b(?:a|the)\s+(?:[a-z]+\s+){{0,2}}?(?P<what>team|group|contingent|delegation|unit|detachment|brigade|crew)\s+of\s+{_HEDGE}?(?P<num>{NUMBER})\b(?!\s*(?:tonnes|tons|kg|t\b|per\s?cent|%))",
     re.IGNORECASE,
@@ -195,6 +196,8 @@ def personnel_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         if re.search(r"(?:\d|\bthe|\b[A-Z][a-z]+)\s*$", before) and re.match(r"\d{4}\b", m.group("num")):
             continue  # "in 2018 people ..."
         kind = "crew" if m.group("crew") else "personnel"
+        if _WEIGHT_NEXT.match(text, m.end("num")):
+            continue  # "11 tonnes of police equipment": a weight, not people
         if _CASUALTIES_BEFORE.search(text, max(0, m.start() - 40), m.start("num")) or _CASUALTIES_AFTER.match(text, m.end()):
             continue  # "killing more than 200 people": victims, not people aboard
         if re.search(r"\b(?:has|have|keeps?|maintains?)\s+(?:" + _HEDGE + r")?$", text[max(0, m.start() - 40):m.start("num")], re.I) \

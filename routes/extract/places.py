@@ -390,15 +390,31 @@ def _with_np_start(text: str, mentions: list[Mention]) -> list[Mention]:
         # Repeated: "the airport of the Turkish city of Adana".
         for _ in range(3):
             left = text[max(0, m.phrase_start - 60):m.phrase_start]
-            hit = _NP_OF.search(left) or re.search(
-                r"(?:\b(?:the|a|an)\s+)(?:[A-Za-z-]+\s+){0,2}?(?:airfield|airport|air\s+base|airbase|base|airstrip)\s+(?:near|outside|close\s+to)\s+$",
-                left,
-            ) or _FACILITY_IN.search(left) or _NUMBERED_BASE.search(left)
+            near = _FACILITY_BY.search(left)
+            hit = _NP_OF.search(left) or near or _FACILITY_IN.search(left) or _NUMBERED_BASE.search(left)
             if not hit:
                 break
             m = replace(m, phrase_start=m.phrase_start - (len(left) - hit.start()))
+            if hit is near and "base" in near.group("what").lower() and m.kind == "city":
+                m = _air_base_of(m)
         out.append(m)
     return out
+
+
+#: A facility told by the place it is at: "a military airfield near Kyiv", "the air base on
+#: Terceira", "an air base outside the Gulf state's capital, Abu Dhabi".
+_FACILITY_BY = re.compile(
+    r"(?:\b(?:the|a|an)\s+)(?:[A-Za-z-]+\s+){0,2}?(?P<what>airfield|airport|air\s+base|airbase|base|airstrip)\s+"
+    r"(?:near|outside|close\s+to|on)\s+(?:the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|\u2019s)\s+capital\s*,\s+)?$")
+
+
+def _air_base_of(m: Mention) -> Mention:
+    """"the air base outside Abu Dhabi": the air base at that city (Al Dhafra), when the
+    gazetteer knows one within 50 km; else the city stays."""
+    found = gazetteer.airports_near(m.place.lat, m.place.lon, 50.0, military=True)
+    if not found:
+        return m
+    return replace(m, text=found[0].name, candidates=tuple(found[:1]), country_hint=m.country_hint or found[0].country)
 
 
 #: A facility named by where it is: "at the airfield in Brest", "from the 12th Air Transport

@@ -112,7 +112,8 @@ NOT_MOVED = frozenset(
 _HAIL = frozenset("came come comes hail hails hailed originate originated".split())
 _DIRECT = {
     **dict.fromkeys("left leaving leave leaves departed departing departs depart quit vacated".split(), ORIGIN),
-    **dict.fromkeys("reached reaching reach reaches".split(), DESTINATION),
+    # "arrived PHIK", "landed YAMB": a tracker's log leaves out the preposition
+    **dict.fromkeys("reached reaching reach reaches arrived landed".split(), DESTINATION),
     **dict.fromkeys("transited transiting".split(), STOPOVER),
 }
 #: Loads that travel on by themselves: "a mail shipment bound for Bahrain".
@@ -127,7 +128,7 @@ _FLEW = frozenset("flew flies fly flying flown travelled traveled routed".split(
 _CONTINUE = re.compile(r"\b(?:on|onward|onwards|then|continued|continuing|continues|finally|further|next|proceeded)\b", re.I)
 _RETURN = re.compile(r"\b(?:back|returned|return|returning|returns|home)\b", re.I)
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|denied|refused|without|instead\s+of|rather\s+than|cancell?ed|avoid\w*"
+    r"\b(?:not|never|nor|no\s+longer|denied|denies|deny|denying|refused|without|instead\s+of|rather\s+than|cancell?ed|avoid\w*"
     r"|bypass\w*|barred|prevented|unable|failed)\b|n't\b"
     # "no aircraft has left Japan", "No stop in Urumqi"
     r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:plane|planes|aircraft|flight|flights|jet|jets|stop|stops|stopover|stopovers|landing|landings)\b",
@@ -145,10 +146,12 @@ _MODAL = re.compile(
     r"|\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:scheduled|planned|intended|envisaged)\b"
     r"|\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:\w+\s+){0,3}?(?:reports?|claims?|suggestions?|rumou?rs?|accounts?)\b"
     r"|\b(?:most|the\s+bulk|the\s+rest|the\s+remainder|much)\s+of\s+(?:the|its|their)\s+(?:contingent|force|forces|troops|deployment)\b"
-    r"|\b(?:website|blog|tabloid|thread)\s+(?:said|says|claimed|claims|alleged|alleges|reported|wrote)\b"
+    r"|\b(?:website|blog|tabloid|thread|site|outlet)\s+(?:said|says|claimed|claims|alleged|alleges|reported|wrote)\b"
+    # "floated the idea of flying instead to Amman": a thought, no flight
+    r"|\b(?:idea|option|possibility|prospect)\s+of\b"
     # "analysts expect the next delivery to go to Luanda", "Claim: a KC-390 flew ...", "is on
     # standby to move teams", "had originally intended to refuel in Juba"
-    r"|\bexpect(?:s|ing)?\b|\bclaim\s*:|\bon\s+stand-?by\b|\b(?:stands?|stood|is|are|was|were)\s+ready\s+to\b|\boriginally\b"
+    r"|\bexpect(?:s|ing)?\b|\bexpected\s+(?:\w+\s+){0,2}?to\b|\bclaim\s*:|\bon\s+stand-?by\b|\b(?:stands?|stood|is|are|was|were)\s+ready\s+to\b|\boriginally\b"
     r"|\b(?:urged|advised|encouraged|told|invited)\s+to\b",
     re.I,
 )
@@ -173,7 +176,7 @@ _SURFACE = re.compile(
     r"|\b(?:aboard|on\s+board|onboard)\s+(?:[\w-]+\s+){0,3}?(?:ships?|vessels?|boats?|ferr(?:y|ies)|frigates?|warships?"
     r"|destroyers?|trains?|buses|coaches)\b|\bby\s+(?:ships?|vessels?|boats?|ferr(?:y|ies)|trains?|coaches|sea|water)\b"
     r"|\b(?:ships?|vessels?|boats?|frigates?|warships?|destroyers?|corvettes?|tankers?)\s+(?:(?:had|has|have|was|were|is|are|been)\s+)*"
-    r"(?:dispatched|despatched|sent|deployed|sailed|steamed|left|departed)\b", re.I)
+    r"(?:dispatched|despatched|sent|deployed|sailed|steamed|left|departed|carrying|carried|ferrying|ferried|delivering|delivered|bringing|brought)\b", re.I)
 #: Money moved: "funds had been transferred from X to Y", "payments were wired to".
 _MONEY_MOVED = re.compile(
     r"\b(?:funds|money|cash|assets|payments?|reserves|revenues?|dollars|euros|billion|million)\b(?:\s+[\w,]+){0,3}?\s+"
@@ -232,7 +235,7 @@ def background_asides(text: str, clause: Span, main_year: int | None = None) -> 
 
 #: People fleeing or crossing borders, told without any aircraft.
 _CROWDS = re.compile(
-    r"\b(?:displaced|refugees|fled|fleeing|asylum[- ]seekers|crossed\s+(?:into|over)|border\s+crossings?)\b"
+    r"\bmade\s+(?:their|his|her|its)\s+own\s+way\b|\b(?:displaced|refugees|fled|fleeing|asylum[- ]seekers|crossed\s+(?:into|over)|border\s+crossings?)\b"
     r"|\b(?:many|most|some|others|thousands|hundreds|millions)\s+(?:of\s+them\s+)?(?:have|had)\s+(?:since\s+|also\s+)?"
     r"(?:travell?ed|moved|gone|walked|made\s+their\s+way)\b", re.I)
 _AIR_WORDS = re.compile(
@@ -268,7 +271,12 @@ def background_clause(text: str, clause: Span, main_year: int | None) -> bool:
 def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) -> bool:
     """Whether the clause denies or hedges the movement to this place, or tells one made
     on the ground or by sea ("were sent to the Kursk region by train")."""
-    if _MODAL.search(text, clause.start, place_start):
+    # "it could not make the crossing in one go, and the crew put down at Lajes": a hedge
+    # told of another subject before ", and the crew" is not this movement's.
+    own = clause.start
+    for m in _NEW_SUBJECT.finditer(text, clause.start, min(cue_start, place_start)):
+        own = m.end()
+    if _MODAL.search(text, own, place_start):
         return True
     lo, hi = _part_of_clause(text, clause, place_start)
     if _SURFACE.search(text, lo, hi):
@@ -308,6 +316,7 @@ def _part_of_clause(text: str, clause: Span, pos: int) -> tuple[int, int]:
     return lo, hi
 
 
+_NEW_SUBJECT = re.compile(r",\s+(?:and|but)\s+(?=(?:the|it|they|its|their)\s)", re.I)
 _NO_RECORD = re.compile(r"\bno\s+(?:record|sign|trace|evidence|indication)s?\s+of\b", re.I)
 
 
@@ -359,7 +368,9 @@ _FINAL_DESTINATION = re.compile(
 #: A stop named by what it was: "the first stop was Recife", "our next stopover: Gander".
 _NAMED_STOP = re.compile(
     r"\b(?:its|the|their|our|my|his|her)\s+(?:first|second|third|next|only|one|intermediate|refuell?ing|fuel|technical)\s+"
-    r"(?:stop|stopover|stop-over|layover|fuel\s+stop|refuell?ing\s+stop)\s*(?:(?:was|is|being|came\s+at|came\s+in)\s+)?[,:]?\s*(?:at\s+|in\s+)?$", re.I)
+    r"(?:stop|stopover|stop-over|layover|fuel\s+stop|refuell?ing\s+stop)\s*(?:(?:was|is|being|came\s+at|came\s+in)\s+)?[,:]?\s*(?:at\s+|in\s+)?$"
+    # a tracker's note: "First landing: DAAT", "Next stop: Gander"
+    r"|(?:^|[.:;]\s*|\s)(?:first|second|third|next|intermediate)\s+(?:landing|stop|stopover)\s*:\s*$", re.I)
 #: Landing told by the runway: "settled onto the runway of", "touched down on the runway at".
 _ONTO_RUNWAY = re.compile(r"\b(?:settled|touched\s+down|landed|put\s+down|set\s+down|rolled|came\s+down)\s+(?:\w+\s+){0,2}?"
                           r"(?:on|onto|upon)\s+(?:the\s+)?(?:\w+\s+)?(?:runway|tarmac|apron|airstrip)\s+(?:of|at)\s+(?:the\s+)?$", re.I)
@@ -390,7 +401,7 @@ _STAGED = frozenset("staged staging stages routed routing".split())
 _LIFT_OFF = frozenset("lifted lifts lifting took takes taking".split())
 _DROPPED_IN = frozenset("dropped dropping drops popped popping pops".split())
 #: Verbs of staying before "on the ground": "remained on the ground at", "were kept on the ground".
-_KEPT = re.compile(r"\b(?:remain\w*|stay\w*|stuck|kept|keep\w*|held|sat|sitting|sits|wait\w*|grounded)\s+(?:\w+\s+)?on\s+the\s*$", re.I)
+_KEPT = re.compile(r"\blast\s+(?:recorded|seen|spotted|tracked|observed|reported)\s+on\s+the\s*$|\b(?:remain\w*|stay\w*|stuck|kept|keep\w*|held|sat|sitting|sits|wait\w*|grounded)\s+(?:\w+\s+)?on\s+the\s*$", re.I)
 _TOOK_FUEL = re.compile(r"\b(?:(?:took|take|takes|taking|picked\s+up|loaded|topped\s+up)\s+(?:on\s+)?(?:more\s+|extra\s+|additional\s+)?fuel"
                         r"|topped\s+up(?:\s+again)?)\s+(?:at|in|on)\s*$", re.I)
 

@@ -16,11 +16,12 @@ Examples
 from __future__ import annotations
 
 from .index import get_index
-from .lookup import capital, country, country_of_demonym, lookup, suggest
+from .lookup import airports_near, capital, country, country_of_demonym, lookup, suggest
 from .scan import Match, scan
 
 __all__ = [
     "Match",
+    "airports_near",
     "capital",
     "country",
     "country_of_demonym",

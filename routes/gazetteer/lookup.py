@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 from collections import defaultdict
 
@@ -274,6 +275,38 @@ def capital(iso2: str) -> Place | None:
     code = _COUNTRY_CODE_ALIASES.get(iso2.strip().upper(), iso2.strip().upper())
     pid = ix.capitals.get(code)
     return _place(pid) if pid is not None else None
+
+
+@functools.cache
+def _airport_points() -> tuple[tuple[int, float, float], ...]:
+    ix = get_index()
+    return tuple((pid, row[1], row[2]) for pid, row in enumerate(ix.rows) if row[3] == "airport")
+
+
+_MILITARY = re.compile(r"\b(?:AB|AFB|air\s*base|airbase|air\s+force|military|field|naval\s+air|raf|raaf)\b", re.I)
+
+
+def airports_near(lat: float, lon: float, km: float = 50.0, *, military: bool = False, limit: int = 5) -> list[Place]:
+    """Airports within ``km`` of a point, the most notable first; with ``military`` only
+    air bases ("Al Dhafra AB", "Lajes Field"), for "the air base outside Abu Dhabi".
+
+    >>> airports_near(24.45, 54.38, military=True)[0].icao
+    'OMAM'
+    """
+    ix = get_index()
+    dlat = km / 111.0
+    near = []
+    for pid, a, b in _airport_points():
+        if abs(a - lat) > dlat:
+            continue
+        p1, p2 = math.radians(lat), math.radians(a)
+        h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b - lon) / 2) ** 2
+        if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= km:
+            near.append(pid)
+    if military:
+        near = [p for p in near if _MILITARY.search(ix.rows[p][0])]
+    near.sort(key=lambda p: -ix.score[p])
+    return [_place(p) for p in near[:limit]]
 
 
 def country_of_demonym(word: str) -> str | None:

@@ -136,8 +136,13 @@ def _is_code(ix: Index, tok: Token) -> bool:
     if len(word) == 3:
         return word in ix.iata
     pid = ix.icao.get(word)
-    # 4-letter words are read as ICAO codes only for airports of some consequence.
-    return pid is not None and (ix.rows[pid][6] is not None or ix.rows[pid][8] == "routes-aliases")
+    # 4-letter words are read as ICAO codes only for airports of some consequence (an IATA
+    # code, the alias table, or an air base: "landed YAMB", RAAF Base Amberley).
+    return pid is not None and (ix.rows[pid][6] is not None or ix.rows[pid][8] == "routes-aliases"
+                                or bool(_AIR_BASE_NAME.search(ix.rows[pid][0])))
+
+
+_AIR_BASE_NAME = re.compile(r"\b(?:AB|AFB|Air\s*Base|Airbase|RAAF|RAF|Air\s+Force)\b", re.I)
 
 
 def _match_at(ix: Index, toks: list[Token], join: list[bool], i: int) -> int | None:
@@ -166,8 +171,8 @@ def _match_at(ix: Index, toks: list[Token], join: list[bool], i: int) -> int | N
             if key in ix.caps_only and not all(t.text.replace(".", "").isupper() for t in window):
                 continue
             if (n == 1 and first.text.isalpha() and first.text.isupper()
-                    and len(first.text) in (3, 4) and not _is_code(ix, first)):
-                continue  # an all-caps word that is neither a code nor a plain name
+                    and len(first.text) in (3, 4) and not _is_code(ix, first) and key not in ix.alias_ids):
+                continue  # an all-caps word that is neither a code nor a plain name (nor a code of the alias table)
             return i + n
     if _is_code(ix, first):
         return i + 1
