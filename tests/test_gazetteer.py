@@ -501,3 +501,20 @@ def test_airport_names_from_blind14(name, icao):
 
 def test_icao_code_of_an_air_base_without_iata_is_read_in_text():
     assert [m.candidates[0].icao for m in scan("departed PHNL and landed YAMB at 23:51Z")] == ["PHNL", "YAMB"]
+
+
+def test_every_iata_code_of_the_airport_data_is_found():
+    """A route string may use any IATA code, also those spelt like a base prefix (NAS, RAF,
+    CFB) or a country's ISO code (CAR, USA: the country comes first, the airport follows)."""
+    import airportsdata
+
+    missing = [code for code in airportsdata.load("IATA")
+               if not any(p.iata == code for p in lookup(code, limit=3))]
+    assert [lookup(code)[0].kind for code in missing] == ["country"] * len(missing)  # "USA"
+    assert len(missing) <= 1
+
+
+def test_a_base_prefix_in_text_is_not_read_as_a_code():
+    found = [(m.text, m.candidates[0].code) for m in scan("NAS Sigonella took the C-17; then it flew MIA-NAS.")]
+    assert found[0][0] == "NAS Sigonella" and found[0][1] != "MYNN"
+    assert found[-1] == ("NAS", "MYNN")

@@ -152,7 +152,9 @@ def _ranked(query: str) -> tuple[int, ...]:
     if not key:
         return ()
     if facility_only(key):
-        return ()  # facility words alone ("International Airport") name no place
+        # facility words alone ("International Airport") name no place, but a few are
+        # also airport codes: NAS Nassau, RAF Rafaela, CFB Cabo Frio
+        return _codes(ix, raw) if raw.isupper() else ()
     if key in ix.phrases:
         return (ix.phrases[key],)
     bare = key[4:] if key.startswith("the ") else key

@@ -72,6 +72,8 @@ NOT_A_PLACE_BEFORE = frozenset(
 _FACILITIES = tuple(sorted((tuple(s.split()) for s in QUERY_SUFFIXES), key=len, reverse=True))
 _PREFIXES = tuple(sorted((tuple(p.split()) for p in NAME_PREFIXES), key=len, reverse=True))
 _MAX_WORDS = 8
+#: One-word base prefixes ("NAS", "RAF", "CFB"); some are also airport codes.
+_WORD_PREFIXES = frozenset(p for p in NAME_PREFIXES if " " not in p)
 #: Words that say what kind of airfield, not which: a name made only of them names none.
 _GENERIC_WORDS = frozenset("""national international regional municipal military civil main new old
     airport air base airbase airfield aerodrome field intl""".split())
@@ -352,6 +354,9 @@ def scan(text: str, limit: int = 5) -> list[Match]:
             i = placed_until = stop
             continue
         stop = _match_at(ix, toks, join, i)
+        if (stop is not None and stop - i == 1 and toks[i].key in _WORD_PREFIXES
+                and i + 1 < len(toks) and join[i] and toks[i + 1].capitalised):
+            stop = None  # "NAS Sigonella": the prefix of a base's name, not Nassau's code
         if stop is None or (stop - i == 1 and toks[i].key in ix.stopwords):
             run = _facility_run(ix, text, toks, join, i, limit)
             if run is not None:
