@@ -93,3 +93,10 @@ def test_business_jet_and_japanese_transport():
     assert [(text[a:b], k.designation) for a, b, k in find_in_text(text)] == [
         ("Gulfstream G550", "Gulfstream G550"), ("Kawasaki C-2", "C-2"), ("G550", "Gulfstream G550")]
     assert lookup("C-2").max_payload_t == 36
+
+
+def test_canadian_a310_tanker_transport():
+    # the RCAF's name for its A310 conversions is a type of its own
+    assert lookup("CC-150 Polaris").designation == "CC-150"
+    text = "A Royal Canadian Air Force CC-150 Polaris left Trenton."
+    assert [(text[a:b], k.designation) for a, b, k in find_in_text(text)] == [("CC-150 Polaris", "CC-150")]

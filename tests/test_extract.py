@@ -912,3 +912,61 @@ def test_aircraft_a_type_is_built_on_and_weights_are_no_people():
 def test_people_who_asked_to_leave_are_not_carried():
     (f,) = read_text("The KC-30 flew from Lisbon to Beirut. Some 3,000 citizens have asked to leave.").flights
     assert f.personnel is None
+
+
+# --- blind15 rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, legs", [
+    # "stopped twice on the way, at X and at Y": both are stops, in the order told
+    ("The C-130 left Lyon, stopped twice along the way, at Tunis and at Niamey, and landed in Abuja.",
+     [["Lyon", "Tunis", "Niamey", "Abuja"]]),
+    # an air base "in east <city>" is that city; the "for" after it still names where it went
+    ("A C-295 left an air base in west Algiers on Monday for the Malian capital Bamako.", [["Algiers", "Bamako"]]),
+    # a place the passengers had left on their own is not where the plane started
+    ("The A400M brought back 40 people who had left Lebanon; it flew from Larnaca to Toulouse.",
+     [["Larnaca", "Toulouse"]]),
+    # seats on (airline) flights, and carriers that stopped flying somewhere, are no legs
+    ("The jet flew from Cairo to Rome. Officials are working to add seats on flights to Paris and Berlin.",
+     [["Cairo", "Rome"]]),
+    ("The KC-390 flew from Recife to Lisbon. Most carriers have stopped flying to Beirut.", [["Recife", "Lisbon"]]),
+    # a verb of landing before the place is the move; a wish told later in the clause is someone else's
+    ("A C-17 landed in Nicosia on Monday, the first of many flights for people trying to leave the region. "
+     "It had taken off from Haifa.", [["Haifa", "Nicosia"]]),
+    # "the capital" alone: the capital of the country named just before
+    ("The Il-76 left Minsk and landed in Hanoi. It took off from Hanoi and stopped in Vitebsk before going on to the capital.",
+     [["Minsk", "Hanoi"], ["Hanoi", "Vitebsk", "Minsk"]]),
+])
+def test_general_rules_from_blind15(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs
+
+
+def test_opening_that_the_plane_came_home_sums_up_the_trip():
+    # the lead tells the end ("returned to X with N people"); the body tells the trip from X
+    text = ("An A400M returned to Warsaw on Sunday with 60 evacuees.\n\n"
+            "The plane flew out of Warsaw on Saturday and landed in Tel Aviv. It left Tel Aviv on Sunday "
+            "and refuelled in Sofia before continuing to Warsaw.")
+    flights = read_text(text, year=2023).flights
+    assert [[s.ref.text for s in f.stops] for f in flights] == [["Warsaw", "Tel Aviv"], ["Tel Aviv", "Sofia", "Warsaw"]]
+    assert [f.personnel for f in flights] == [None, 60]
+    assert all(f.aircraft == ("A400M",) for f in flights)
+
+
+def test_date_of_a_clause_that_tells_the_move_comes_before_other_events():
+    # with no date where the places are told, the day the plane was sent beats the day of the storm
+    text = ("ROME, March 6, 2024 - Italy on Tuesday sent 8 tonnes of aid aboard a C-130J. "
+            "The aircraft took off from Pisa and landed in Tirana. A storm hit the coast late on Sunday.")
+    (f,) = read_text(text).flights
+    assert f.date == "2024-03-05"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the name told first, then its role on board
+    ("The C-17 flew from Dover to Ramstein. \"It went well,\" said Maj. Ana Ruiz, the aircraft commander.", "Ana Ruiz"),
+    # "led by their commanding officer, <rank> <name>"
+    ("The troops flew from Brize Norton to Akrotiri. They are led by their commanding officer, Major Ben Cole, "
+     "who flew with them.", "Ben Cole"),
+])
+def test_commander_cues_from_blind15(text, name):
+    (f,) = read_text(text).flights
+    assert f.commander == name

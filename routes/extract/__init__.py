@@ -19,6 +19,8 @@ Decisions a reader of the output should know:
   flight ended, also when told first ("landed back at Vnukovo ... four days earlier it had
   taken off from Vnukovo for Pyongyang") or in the same clause ("flew to Port Sudan and came
   back to Amman"); "to Sochi and back" and "before returning to Moscow" end one flight.
+  An opening that only says the plane came home ("returned to Astana with 84 people"),
+  followed by the trip told from there, sums it up: its facts go with the way back.
 * Asides about the aircraft's past ("The plane, which earlier this month had been seen in
   Bamako, ...") are on no route.
 * Places denied ("did not land in Havana"), hedged or planned ("could be bound for",

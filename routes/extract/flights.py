@@ -29,8 +29,8 @@ from .numbers import cargo_mentions, personnel_mentions
 from .order import Stopish, flight_order
 from .people import find_commanders
 from .places import Mention, place_mentions, same_place
-from .roles import Role, background_asides, background_clause, bound_for, chain_roles, hypothetical, negated_or_modal, role_of
-from .sentences import Span, clauses, newest_first_entries, sentences
+from .roles import MOVEMENT, Role, background_asides, background_clause, bound_for, chain_roles, hypothetical, negated_or_modal, role_of
+from .sentences import Span, clauses, newest_first_entries, sentences, words
 
 __all__ = ["read_text"]
 
@@ -267,6 +267,9 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         own = [d for d in dates if clause_of(d.start) in set(draft.event_clauses)]
         if draft.event_clauses and stamped.get(min(draft.event_clauses)) is not None:
             own = own or [stamped[min(draft.event_clauses)]]  # a timeline's entry: the day it is under
+        # Else a date of a clause that tells a move or names the aircraft ("India on Sunday sent
+        # 11 tonnes aboard a C-130J"), before one of other events ("the quake struck on Friday").
+        own = own or [d for d in dates if clause_of(d.start) in in_draft and _tells_a_move(text, clause_spans[clause_of(d.start)], by_clause.get(clause_of(d.start)))]
         own = own or [d for d in dates if clause_of(d.start) in in_draft]
         known = sorted((d for d in own if d.iso), key=lambda d: d.iso)
         if not own and draft.kind == "split" and id(draft.parent) in dated:
@@ -372,6 +375,11 @@ def _timeline_dates(text, clause_spans, dates, clause_of) -> dict:
     return out
 
 
+def _tells_a_move(text: str, clause: Span, aircraft) -> bool:
+    """Whether a clause tells a movement (a verb or noun of moving) or names an aircraft."""
+    return bool(aircraft) or bool({w.low for w in words(text, clause.start, clause.end)} & MOVEMENT)
+
+
 def _told_in(ci: int, background: list[bool]) -> int:
     """The clause a fact of clause ``ci`` goes with: itself, or when that clause is about
     other times, the last clause before it that is not."""
@@ -450,6 +458,7 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
                 target.clauses.append(ci)
                 target.event_clauses.append(ci)
             current = target
+    _lead_sums_up(drafts)
     for d in list(drafts):
         if d.kind == "before" and d.parent in drafts:
             drafts.remove(d)
@@ -482,6 +491,38 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
             if not any(e.role.role == "origin" for e in d.events) and _SAME_FROM.search(told):
                 d.implicit_origin = next((s.key for s in d.parent.route() if s.role == "origin"), None)
     return drafts
+
+
+def _lead_sums_up(drafts: list[Draft]) -> None:
+    """A report that opens with the plane back home ("returned to Astana on Saturday with 84
+    people") and then tells the trip from there ("flew out of Astana on Friday ... took off
+    from Amman ... before continuing to the capital"): the opening sums up the trip.  It is
+    no flight of its own; its facts go with the way back, which ends at that home."""
+    # (a headline told before it may stand first: "brings home 84 citizens via Jordan")
+    lead = next((d for d in drafts[:2] if any(e.role.role == "destination" for e in d.events)), None)
+    if lead is None or lead is drafts[-1] or any(e.role.role == "origin" for d in drafts[:drafts.index(lead) + 1]
+                                                 for e in d.events):
+        return
+    dests = [e for e in lead.events if e.role.role == "destination"]
+    if not all(e.role.returning for e in dests):
+        return
+    home = dests[-1].mention
+    nxt = drafts.index(lead) + 1
+    chain = [d for d in drafts[nxt:nxt + 1] if d.parent is lead and d.kind == "next"
+             and any(e.role.role == "origin" and same_place(e.mention, home) for e in d.events)]
+    if not chain:
+        return
+    for d in drafts[nxt + 1:]:
+        if d.parent in chain and d.kind in ("next", "return"):
+            chain.append(d)
+    last = chain[-1]
+    if last is chain[0] or not any(e.role.role == "destination" for e in last.events):
+        return  # no way back told: the opening is all there is of it
+    if last.final() is None or not same_place(last.final(), home):
+        return
+    last.clauses[:0] = [c for c in lead.clauses if c not in last.clauses]
+    last.event_clauses[:0] = [c for c in lead.event_clauses if c not in last.event_clauses]
+    drafts.remove(lead)
 
 
 #: The heading of a bulletin's item: "SOMALIA. Two Egyptian ...", "SPORT. Egypt have ...".
@@ -621,7 +662,10 @@ def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
         if final is not None and any(e.role.chained and e.role.role == "origin" and same_place(e.mention, final)
                                      for e in events):
             return current  # the next line of a written routing: "WIHH - WIMM", "WIMM - VCBI"
-    if current.events and _ONWARD.search(clause.text) and not any(e.role.returning for e in events):
+    home = next((e.mention for e in current.events if e.role.role == "origin"), None)
+    # "took off from Amman ... before continuing to Astana", where the flight began: the way back.
+    homeward = home is not None and any(e.role.role == "destination" and same_place(e.mention, home) for e in events)
+    if current.events and _ONWARD.search(clause.text) and not any(e.role.returning for e in events) and not homeward:
         final = current.final()
         if final is not None and any(e.role.role == "origin" and same_place(e.mention, final) for e in events) \
                 and not (types and current.types(by_clause) and not (types & current.types(by_clause))):

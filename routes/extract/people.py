@@ -31,7 +31,7 @@ _CUE = re.compile(
     r"|\bunder\s+(?=(?-i:Squadron\s+Leader|Wing\s+Commander|Group\s+Captain|Flight\s+Lieutenant|Lieutenant|Colonel"
     r"|General|Major|Captain|Commander|Brigadier|Admiral|Commodore|Air\s+Commodore|Lt|Col|Maj|Capt|Gen|Cdr|Sqn)\b)"
     # "the mission chief, Colonel X", "chef de mission X", "head of mission X"
-    r"|\b(?:mission|team|delegation|detachment|contingent|expedition)\s+(?:chief|leader|head|commander)\b,?"
+    r"|\b(?:mission|team|delegation|detachment|contingent|expedition|aircraft)\s+(?:chief|leader|head|commander)\b,?"
     r"|\b(?:chef|chief|head)\s+(?:de|of)\s+mission\b,?"
     # the one in command of the aircraft: "the aircraft's captain, Squadron Leader Tom Aldridge"
     r"|\b(?:aircraft|plane|jet|flight|airliner)['\u2019]s\s+(?:captain|commander|pilot)\b,?"
@@ -139,7 +139,7 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
         found = _name_after(text, m.end(), phrase_end)
         # "headed by the deputy director of the Federal Service for ... , Lieutenant General
         # Oleg Bestuzhev": a title told with "the" ends at a comma, and the name follows it.
-        titled = re.match(r"\s*(?:the|a|an|his|her|its|[A-Z][\w.-]*['\u2019]s)\s+[a-z]", text[m.end():phrase_end])
+        titled = re.match(r"\s*(?:the|a|an|his|her|its|their|our|[A-Z][\w.-]*['\u2019]s)\s+[a-z]", text[m.end():phrase_end])
         comma = re.match(r"[^,.;:()\n]{0,160}?,", text[m.end():end]) if titled else None
         if titled and comma:
             after = m.end() + comma.end()
@@ -158,6 +158,13 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
             continue
         a, b, name = found
         out.append(Commander(a, b, text[a:b], name, m.start()))
+    for m in _NAME_THEN_ROLE.finditer(text, start, end):
+        # "said Capt. Maria Delgado, the aircraft commander": the name before its role.
+        found = _name_after(text, m.start("name"), m.end("name"))
+        if found is None or any(c.start <= found[0] < c.end for c in out):
+            continue
+        a, b, name = found
+        out.append(Commander(a, b, text[a:b], name, m.start("role")))
     for m in _LED_THE.finditer(text, start, end):
         # "Their conductor, Aigerim Sadvakasova, who led the party": the name before the verb.
         found = _name_after(text, m.start(), m.start("name") + len(m.group("name")))
@@ -182,3 +189,10 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
 _LED_THE = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'\u2019-]+)(?:\s+(?-i:[A-Z][\w'\u2019-]+)){0,3}),?\s+(?:who\s+)?(?:again\s+|also\s+|personally\s+)?"
     r"(?P<verb>led|headed|commanded)\s+(?:the|this|our|their)\s+(?:whole\s+)?(?:party|group|delegation|team|mission|contingent|detachment)\b")
+
+#: A name, then its role aboard: "Capt. Maria Delgado, the aircraft commander", "Major Ito,
+#: the mission's leader".
+_NAME_THEN_ROLE = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w'\u2019.-]*)(?:\s+(?-i:[A-Z][\w'\u2019.-]*)){1,4}),\s+(?P<role>(?:the|their|its|our)\s+"
+    r"(?:(?:aircraft|mission|detachment|contingent|team|delegation)(?:['\u2019]s)?\s+(?:commander|captain|leader|chief|head)"
+    r"|(?:aircraft|plane|jet)(?:['\u2019]s)?\s+(?:captain|commander|pilot)))\b", re.I)

@@ -118,6 +118,7 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     mentions.extend(_unnamed_places(text, mentions, exclude))
     mentions.extend(_country_airport(text, mentions, exclude))
     mentions.extend(_here(text, mentions))
+    mentions.extend(_bare_capital(text, mentions, exclude))
     mentions = _short_names(text, mentions, exclude)
     mentions = _same_as_named_elsewhere(mentions)
     return sorted(mentions, key=lambda m: m.start)
@@ -421,7 +422,9 @@ def _air_base_of(m: Mention) -> Mention:
 #: Main Base in Kayseri", "at the military airport of Bamako", "from the airfield Chkalovsky".
 _FACILITY_IN = re.compile(
     r"\b(?:the|a|an)\s+(?:(?!(?:on|in|at|to|from|for|via|of|into|near|and|or)\b)[\w-]+\s+){0,5}?"
-    r"(?i:airfield|airport|air\s+base|airbase|base|airstrip|aerodrome)(?:\s+[A-Z][a-z]+){0,2}(?:\s+(?:in|at|of))?\s+$"
+    r"(?i:airfield|airport|air\s+base|airbase|base|airstrip|aerodrome)(?:\s+[A-Z][a-z]+){0,2}(?:\s+(?:in|at|of))?"
+    # "an air base in east Cairo": the part of the city it is in
+    r"(?:\s+(?:north|south|east|west|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west)(?:ern)?)?\s+$"
 )
 
 
@@ -500,6 +503,28 @@ def _here(text: str, mentions: list[Mention]) -> list[Mention]:
     return [replace(home, start=m.start(), end=m.end(), phrase_start=m.start(), phrase_end=m.end())
             for m in _HERE.finditer(text)
             if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
+
+
+#: "the capital" with no name and no country: "before continuing to the capital".
+_BARE_CAPITAL = re.compile(r"\bthe\s+(?:country's\s+|country\u2019s\s+)?capital\b(?!['\u2019]|\s*,?\s*(?:of\b|city\b|[A-Z]))")
+
+
+def _bare_capital(text: str, mentions: list[Mention], exclude) -> list[Mention]:
+    """"made a stop in Aktau before continuing to the capital": the capital of the country
+    of the place named just before it (within the sentence or the one before)."""
+    out = []
+    for m in _BARE_CAPITAL.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in [*((x.phrase_start, x.phrase_end) for x in mentions), *exclude]):
+            continue
+        before = sorted((x for x in mentions if x.end <= m.start() and m.start() - x.end <= 250 and x.country),
+                        key=lambda x: x.end)
+        if not before:
+            continue
+        city = gazetteer.capital(before[-1].country)
+        if city is None:
+            continue
+        out.append(Mention(m.start(), m.end(), city.name, m.start(), m.end(), (city,), country_hint=city.country))
+    return out
 
 
 def _busiest_airport(iso: str) -> list[Place]:

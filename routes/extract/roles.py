@@ -72,7 +72,9 @@ FILLERS = frozenset(
     its their hop instead straight directly non-stop nonstop over within few several couple
     back way south north east west southward northward eastward westward across home night nights
     for one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
-    sixty seventy eighty ninety hundred half roughly approximately some""".split()
+    sixty seventy eighty ninety hundred half roughly approximately some
+    twice once thrice along
+    air base airbase airport airfield""".split()  # "stopped twice along the way, at"; "left an air base in X for Y"
 )
 #: Words right before "to" that make it no movement ("according to", "ambassador to").
 TO_BLOCKERS = frozenset(
@@ -131,7 +133,9 @@ _NEGATION = re.compile(
     r"\b(?:not|never|nor|no\s+longer|denied|denies|deny|denying|refused|without|instead\s+of|rather\s+than|cancell?ed|avoid\w*"
     r"|bypass\w*|barred|prevented|unable|failed)\b|n't\b"
     # "no aircraft has left Japan", "No stop in Urumqi"
-    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:plane|planes|aircraft|flight|flights|jet|jets|stop|stops|stopover|stopovers|landing|landings)\b",
+    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:plane|planes|aircraft|flight|flights|jet|jets|stop|stops|stopover|stopovers|landing|landings)\b"
+    # "carriers have stopped flying to Israel": a service ended
+    r"|\b(?:stopped|ceased|halted|suspended|paused)\s+(?:all\s+|its\s+|their\s+)?(?:flying|flights|operating|operations|services?)\b",
     re.I,
 )
 _MODAL = re.compile(
@@ -281,8 +285,10 @@ def negated_or_modal(text: str, clause: Span, cue_start: int, place_start: int) 
     lo, hi = _part_of_clause(text, clause, place_start)
     if _SURFACE.search(text, lo, hi):
         return True
-    if cue_start >= place_start - 12:
-        # "From the Cuban capital the president is due to travel on": the verb comes after.
+    cue_word = re.match(r"[\w-]+", text[cue_start:place_start])
+    if cue_start >= place_start - 12 and not (cue_word and cue_word.group().lower() in MOVEMENT | AT_CUES.keys()):
+        # "From the Cuban capital the president is due to travel on": the verb comes after
+        # (not when a verb before the place told the move: "landed in X, ... trying to leave").
         verb = re.search(r"\b(?:flew|flown|fly|travel\w*|head\w*|continu\w*|went|go|proceed\w*|return\w*|leave|left|depart\w*)\b",
                          text[place_start:clause.end])
         if verb and _MODAL.search(text, place_start, place_start + verb.end()):
@@ -406,6 +412,13 @@ _TOOK_FUEL = re.compile(r"\b(?:(?:took|take|takes|taking|picked\s+up|loaded|topp
                         r"|topped\s+up(?:\s+again)?)\s+(?:at|in|on)\s*$", re.I)
 
 
+#: People who moved on their own before boarding: "evacuees who had fled Khartoum", "people
+#: who crossed into Jordan".
+_OWN_WAY = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?(?:(?:already|earlier|just|recently|previously)\s+)?"
+                      r"(?:left|fled|escaped|crossed|walked|travell?ed|driven|drove|made\s+their\s+way)\b"
+                      r"(?:\s+(?:from|out\s+of|into|to|through|across|over|via))?\s+(?:the\s+)?$", re.I)
+
+
 def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, Role | None] | None = None) -> Role | None:
     """The route role of ``mention`` in ``clause``, or None when no cue ties it to a flight.
 
@@ -426,6 +439,8 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
     if stop:
         # "The first stop was Recife", "our only stopover: Gander".
         return Role(STOPOVER, max(clause.start, mention.phrase_start - 80) + stop.start())
+    if _OWN_WAY.search(text[max(clause.start, mention.phrase_start - 80):mention.phrase_start]):
+        return None  # "with 84 people who had left Israel": the people's own way, not the flight's
     role = _by_preposition(text, clause, mention, ws, previous)
     if role is None:
         return None
@@ -519,6 +534,13 @@ def bound_for(text: str, mention: Mention) -> Role | None:
     return None
 
 
+def _only_services(text: str, clause: Span) -> bool:
+    """Whether the clause's only word of movement is the plural "flights" ("seats on flights
+    to Toronto", "more flights from X to Y are planned"): flights in general, none flown."""
+    moved = {w.low for w in words(text, clause.start, clause.end)} & MOVEMENT
+    return moved == {"flights"}
+
+
 def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
     n = len(ws)
     if n == 0:
@@ -565,6 +587,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             return Role(ORIGIN, ws[cue].start if cue is not None else ws[-1].start,
                         returning=bool(cue is not None and ws[cue].low in ("returned", "returning", "return")))
         return None
+    if last in ("from", "to", "towards", "toward", "into", "for") and _only_services(text, clause):
+        return None  # "add seats on flights to Toronto": services, not the flight told
     if last in ("to", "towards", "toward", "into") or (last == "for" and n > 1):
         if n > 1 and ws[-2].low in TO_BLOCKERS and not (
                 ws[-2].low in CARRIED_TO and any(w.low in _CARRY for w in ws[:-2])):
