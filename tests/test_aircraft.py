@@ -14,7 +14,7 @@ from routes.aircraft import AircraftType, find_in_text, lookup, range_km_at, typ
     ("Tu-160", "Tu-160"), ("Tu-95MS", "Tu-95"), ("Il-76MD", "Il-76"), ("Il-96-300", "Il-96"),
     ("Tu-154M", "Tu-154"), ("Tu-214", "Tu-214"), ("C-130J", "C-130"), ("C-5M", "C-5"),
     ("An-22", "An-22"), ("An-26", "An-26"), ("An-72", "An-72"), ("Yak-42", "Yak-42"), ("Il-78", "Il-78"),
-    ("IL76MD", "Il-76"), ("Super Galaxy", "C-5"),
+    ("IL76MD", "Il-76"), ("Super Galaxy", "C-5"), ("Boeing 787-9", "Boeing 787"), ("Dreamliner", "Boeing 787"),
 ])
 def test_lookup(name, designation):
     assert lookup(name).designation == designation

@@ -970,3 +970,61 @@ def test_date_of_a_clause_that_tells_the_move_comes_before_other_events():
 def test_commander_cues_from_blind15(text, name):
     (f,) = read_text(text).flights
     assert f.commander == name
+
+
+# --- blind16 rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, legs", [
+    # an arrival followed by "where the crew rested overnight before ..." is a stop on the way
+    ("A KC-390 reached Maputo on Friday. It left Lisbon on Wednesday, refuelled in Dakar and went on to Kinshasa, "
+     "where the crew rested overnight before the last hop.", [["Lisbon", "Dakar", "Kinshasa", "Maputo"]]),
+    # a base told by what it lies next to: the cue before the base is the place's
+    ("The Hercules took off from the air force's Group 5 base next to Lima airport and landed in Cusco.",
+     [["Lima airport", "Cusco"]]),
+    # airline services to a city are no flight
+    ("The A319 flew from Prague to Baku. Critics said regular connections to Baku via Istanbul exist.",
+     [["Prague", "Baku"]]),
+    # a tally that counts this flight among earlier ones tells no new route
+    ("A C-17 left Dover and landed at Rota. For context: this is the fifth C-17 from Dover to reach Spain since Monday.",
+     [["Dover", "Rota"]]),
+])
+def test_general_rules_from_blind16(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs
+
+
+def test_other_aircraft_told_as_several_others_are_not_this_flights():
+    text = ("A C-17 left Dover and landed at Rota. Several others have gone from Ramstein, "
+            "and there is more KC-135 traffic as well.")
+    assert [f.aircraft for f in read_text(text).flights] == [("C-17",)]
+
+
+def test_weekday_after_scheduled_for_is_ahead_of_the_report():
+    from routes.extract.dates import find_dates
+    text = "Lusaka, May 8, 2025\n\nThe plane landed on Wednesday. Another flight is scheduled for Saturday."
+    days = {d.text: d.iso for d in find_dates(text)}
+    assert days["Wednesday"] == "2025-05-07" and days["Saturday"] == "2025-05-10"
+
+
+def test_place_and_date_on_a_line_of_their_own_are_a_dateline():
+    text = "Aid flight lands\nLusaka, May 8, 2025\n\nAn A400M flew from Nairobi to Lusaka on Wednesday."
+    assert read_text(text).flights[0].date == "2025-05-07"
+
+
+def test_kilos_and_task_force_counts():
+    f = read_text("A C-130 flew from Lima to Quito with a 9-member medical task force and 4,200 kilos of tents.").flights[0]
+    assert (f.cargo_tonnes, f.personnel) == (4.2, 9)
+
+
+def test_commander_rank_with_a_corps_in_brackets():
+    text = "A C-130 flew from Surabaya to Darwin with a medical team led by Major (Med) dr. Siti Rahma."
+    assert read_text(text).flights[0].commander == "Siti Rahma"
+
+
+def test_armed_forces_and_time_zone_acronyms_are_no_airports():
+    # "from the TNI" (armed forces) and "06.00 WIB" (a time zone) name no airfield
+    text = ("The C-130 left Jakarta at 07.00 WIB and landed in Darwin. "
+            "It carried a team of 10 medics from the TNI.")
+    f = read_text(text).flights
+    assert [[s.ref.text for s in x.stops] for x in f] == [["Jakarta", "Darwin"]]
+    assert f[0].personnel == 10

@@ -518,3 +518,21 @@ def test_a_base_prefix_in_text_is_not_read_as_a_code():
     found = [(m.text, m.candidates[0].code) for m in scan("NAS Sigonella took the C-17; then it flew MIA-NAS.")]
     assert found[0][0] == "NAS Sigonella" and found[0][1] != "MYNN"
     assert found[-1] == ("NAS", "MYNN")
+
+
+@pytest.mark.parametrize("name, icao", [
+    # air bases written by their town or a short name
+    ("Powidz", "EPPW"),
+    ("Otopeni", "LROP"),
+    ("Teniente Marsh aerodrome", "SCRM"),
+    ("Villamor Air Base", "RPLL"),
+    # "<city>-<base> airport": of the city's airports, the one the second word names
+    ("Prague-Kbely airport", "LKKB"),
+])
+def test_airport_names_from_blind16(name, icao):
+    assert first(name).icao == icao
+
+
+@pytest.mark.parametrize("name, country", [("Manila airport", "PH"), ("Santiago airport", "CL")])
+def test_a_big_citys_airport_beats_a_small_namesake_airfield_abroad(name, country):
+    assert first(name).country == country

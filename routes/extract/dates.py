@@ -83,6 +83,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _ON_WEEKDAY = re.compile(
     r"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))(?!['\u2019]s\b)")  # "Saturday's elections": an event's day
+#: Words before a weekday that put it ahead of the report: "is scheduled for Saturday", "next Monday".
+_AHEAD = re.compile(r"\b(?:(?:scheduled|planned|set|due|expected|slated|booked)\s+(?:for|on)|next|coming)\s+(?:on\s+)?$", re.I)
 #: "on the 14th": a day of the month without its month.
 _ON_THE_DAY = re.compile(r"\bon\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 _UPPER = "A-Z\u00C0-\u00DE"
@@ -130,6 +132,9 @@ def _since(text: str, pos: int) -> bool:
 #: "MOSCOW, ", "SAL, Cape Verde, " (a capitals place, its country may follow).
 _DATELINE_HEAD = re.compile(rf"\s*[{_UPPER}][{_UPPER} .'\u2019-]+(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,3}})?"
                             r"(?:\s*\([^)]*\))?,\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?")
+#: A dateline on a line of its own, the place as written: "Punta Arenas, " before the date.
+_PLACE_DATE_LINE = re.compile(r"[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}(?:,[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,2})?"
+                              r",[ \t]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$|\.\s)")
 
 
@@ -142,6 +147,8 @@ def in_dateline(text: str, date: DateMention) -> bool:
     [True, False]
     """
     line_start = text.rfind("\n", 0, date.start) + 1
+    if _PLACE_DATE_LINE.fullmatch(text, line_start, date.start) and re.match(r"[ \t]*(?:\n|$)", text[date.end:]):
+        return True  # a line of its own: "Addis Ababa, April 24, 2025"
     return bool(_DATELINE_HEAD.fullmatch(text, line_start, date.start)
                 and _DATELINE_TAIL.match(text, date.end))
 
@@ -268,6 +275,8 @@ def _counted_back(text: str, pub: DateMention, taken: list[tuple[int, int]]) -> 
         back = (day0.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
         if m.group("last") and back == 0:
             back = 7  # "last Friday" in Friday's paper: a week ago
+        if _AHEAD.search(text, max(0, m.start() - 40), m.start()):
+            back = -((_WEEKDAYS.index(m.group("wd").lower()) - day0.weekday()) % 7 or 7)  # "scheduled for Saturday": the next one
         day = day0 - dt.timedelta(days=back)
         out.append(DateMention(m.start(), m.end(), m.group(), day.isoformat(), (day.month, day.day), relative=True))
     for m in _ON_THE_DAY.finditer(text):

@@ -88,7 +88,7 @@ _GROUP_OF = re.compile(
 #: "a 30-member delegation", "the 77-strong UK International Search and Rescue (UK-ISAR) team".
 _N_STRONG = re.compile(
     rf"(?<![\w.,-])(?P<num>{NUMBER})[-\u2010\u2011\s](?:member|strong|man|person|people)\s+"
-    r"(?:[\w()'\u2019-]+\s+){0,8}?(?P<what>team|group|contingent|delegation|unit|detachment|brigade|mission|party|crew)\b",
+    r"(?:[\w()'\u2019-]+\s+){0,8}?(?P<what>team|group|contingent|delegation|unit|detachment|brigade|mission|party|crew|task\s+force|taskforce|squad)\b",
     re.IGNORECASE,
 )
 #: "246 Indonesians": a number and a nationality in the plural (checked against the
@@ -112,11 +112,12 @@ _WEIGHT_UNITS = {
     "kg": 0.001,
     "kilogram": 0.001,
     "kilogramme": 0.001,
+    "kilo": 0.001,  # "8,300 kilos"
     "pound": 0.00045359237,
     "lb": 0.00045359237,
 }
 _CARGO = re.compile(
-    rf"(?<![\w.,-]){_HEDGE}?(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|{NUMBER})(?:\s+|-)(?P<unit>(?:short|long|metric)\s+tons?|tonnes?|tons?|t(?=[\s.,;])|kg|kilogram(?:me)?s?|pounds?|lbs?)\b",
+    rf"(?<![\w.,-]){_HEDGE}?(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|{NUMBER})(?:\s+|-)(?P<unit>(?:short|long|metric)\s+tons?|tonnes?|tons?|t(?=[\s.,;])|kg|kilogram(?:me)?s?|kilos?|pounds?|lbs?)\b",
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(

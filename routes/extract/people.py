@@ -60,9 +60,12 @@ TITLES = frozenset(
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'][A-Z]?[a-z\u00E0-\u024F]+)*\.?|[A-Z]\.")
 _PHRASE_END = re.compile(
-    r"[,;()]|(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bMaj)(?<!\bCapt)(?<!\bAdm)(?<!\bSgt)(?<!\bSt)"
+    r"[,;()]|(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bMaj)(?<!\bCapt)(?<!\bAdm)(?<!\bSgt)(?<!\bSt)(?<!\bdr)"
     r"\.(?:\s|$)|\s(?:who|which|and|on|at|in|to|with|from|arrived|landed|flew|said)\s"
 )
+#: A rank followed by its corps or status in brackets: "Colonel (Med)", "Lt Col (retd)".
+_RANK_BRACKET = re.compile(r"^(\s*(?:[A-Z][\w.-]*\s+){0,2}?(?i:colonel|col\.?|major|maj\.?|captain|capt\.?|general|gen\.?|lieutenant|lt\.?|commander|admiral|brigadier))"
+                           r"\s*\([A-Za-z.]{1,8}\)")
 #: Bodies that a "led by" names the ruler of, not the leader of a group aboard.
 _RULERS = re.compile(
     r"\b(?:junta|juntas|authorities|government|governments|regime|administration|opposition|party|coalition"
@@ -134,7 +137,9 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
         if _RULERS.search(text[max(start, m.start() - 100):m.start()]):
             continue  # "the junta led by General Tiani" rules a country, it leads no one aboard
         # The name phrase runs to the end of the clause.
-        stop = _PHRASE_END.search(text[m.end():end])
+        # "led by Colonel (Med) dr. X": a corps in brackets after a rank is part of the title.
+        stop = _PHRASE_END.search(_RANK_BRACKET.sub(lambda b: b.group(1) + " " * (len(b.group()) - len(b.group(1))),
+                                                    text[m.end():end]))
         phrase_end = m.end() + stop.start() if stop else end
         found = _name_after(text, m.end(), phrase_end)
         # "headed by the deputy director of the Federal Service for ... , Lieutenant General

@@ -169,6 +169,13 @@ _BACKGROUND = re.compile(
     r"|since\s+(?:19|20)\d\d|since\s+the\s+(?:start|beginning|outbreak|onset)\b|every\s+(?:week|month|year)|each\s+(?:week|month|year)"
     r"|one\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|dozens\s+of\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:flights|movements|sorties|missions|deliveries|rotations|airlifts|trips|shipments))\b"
+    # airline services, no flight flown: "regular connections to Baku via Istanbul"
+    r"|regular\s+(?:connections|services|routes|links|flights)|(?:scheduled|commercial)\s+(?:connections|services|routes|links)"
+    # a tally that counts this flight among others: "this is the fourth C-17 from Dover to land since Tuesday"
+    r"|(?:this|it|that)\s+(?:is|was|marks|marked)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\b[^.;]{0,80}?\b(?:since|so\s+far|to\s+date)|for\s+context"
+    # other aircraft than the one told: "several others have gone from Ramstein"
+    r"|(?:several|many|numerous|a\s+few|dozens\s+of)\s+others\s+(?:have|had)\b"
     r"|(?<!\bof\s)(?<!\bfrom\s)\b(?:[Dd]ozens|[Ss]everal|[Mm]any|[Oo]ther|[Nn]umerous|[Vv]arious|[Mm]ost)\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|donors|airlines)\b",
     re.I,
 )
@@ -446,7 +453,8 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
         return None
     # What follows can make a stop of an arrival: "landed in Dakar to refuel", ", where it refuelled".
     if role.role == DESTINATION and re.match(
-        r"\W*(?:(?:,\s*)?where\s+(?:it|they|the\s+\w+)\s+(?:refuel|stopp|made\s+a\s+(?:\w+\s+)?stop|spent)"
+        r"\W*(?:(?:,\s*)?where\s+(?:it|they|the\s+\w+)\s+(?:refuel|stopp|made\s+a\s+(?:\w+\s+)?stop|spent|overnighted"
+        r"|(?:rested|stayed|waited|slept)\s+(?:\w+\s+)?(?:overnight|the\s+night|for\s+the\s+night))"
         r"|(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){1,3})?"  # "put down in Iqaluit on Baffin Island to refuel"
         r"(?:to\s+refuel|for\s+(?:refuel|a\s+refuel|fuel|a\s+(?:technical|refuelling|short)\s+stop))|en\s+route|on\s+(?:its|their|the)\s+way)",
         right + text[clause.end:clause.end + 40] if right.strip() == "" else right,
@@ -465,6 +473,11 @@ def role_of(text: str, clause: Span, mention: Mention, previous: tuple[Mention, 
     if _DIVERSION.search(text, clause.start, mention.start):
         role = replace(role, diverted=True)
     return role
+
+
+#: A base named by what it is next to: "from the air force's Group 10 base next to".
+_BESIDE = re.compile(r"\b(?:from|at|to|in|into)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:base|airbase|air\s+base|airfield|aerodrome|terminal|hangars?)"
+                     r"\s+(?:next\s+to|near|beside|close\s+to|adjacent\s+to|outside)\s+(?:the\s+)?$", re.I)
 
 
 #: Between two places of a written route: "Moscow-Caracas", "Moscow–Havana", "UUMU → OSLK".
@@ -545,6 +558,12 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
     n = len(ws)
     if n == 0:
         return None
+    beside = _BESIDE.search(text, max(clause.start, mention.phrase_start - 100), mention.phrase_start)
+    if beside and ws[-1].start > beside.start():
+        # "took off from the Group 10 base next to Santiago airport": the base's cue is the place's.
+        k = next((i for i, w in enumerate(ws) if w.start == beside.start()), None)
+        if k is not None:
+            return _by_preposition(text, clause, mention, ws[:k + 1], previous)
     last = ws[-1].low
     # Lists: "via Algiers and Dakar", "to Minsk, then to Belgrade" handled by their own cue.
     if last in ("and", "or") or text[ws[-1].end:mention.phrase_start].strip() == ",":

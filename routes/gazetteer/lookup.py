@@ -36,6 +36,8 @@ QUERY_SUFFIXES = (
     "airport", "airstrip", "afb",
 )
 _COUNTRY_CODE_ALIASES = {"UK": "GB"}
+#: A city this big is what "<name> airport" means before any namesake airfield abroad.
+BIG_CITY = 500_000
 
 
 def _make_place(row: tuple) -> Place:
@@ -107,7 +109,15 @@ def _facility(ix: Index, key: str) -> tuple[int, ...] | None:
         # (Names from the alias table still come first.)
         aliased = set(ix.alias_ids.get(key, ())) | set(ix.alias_ids.get(core, ()))
         exact = [p for p in ix.names.get(key, ()) if ix.rows[p][3] == "airport"]
-        return tuple(dict.fromkeys([*(p for p in ids if p in aliased), *exact, *ids]))
+        ordered = list(dict.fromkeys([*(p for p in ids if p in aliased), *exact, *ids]))
+        # "Manila airport", "Santiago airport": when the core's first place is a big city,
+        # the airports of its country beat a small namesake airfield abroad ("Manila Airport",
+        # Utah).  (A town's name says less: "Bole" is also Addis Ababa's airport.)
+        top = next(iter(ix.names.get(core, ())), None)
+        if top is not None and ix.rows[top][3] == "city" and (ix.rows[top][9] or 0) >= BIG_CITY:
+            cc = ix.rows[top][4]
+            ordered.sort(key=lambda p: p not in aliased and ix.rows[p][4] != cc)
+        return tuple(ordered)
     found = ix.names.get(core, ())
     words = core.split()
     for n in range(len(words) - 1, 0, -1) if not found else ():
@@ -116,6 +126,9 @@ def _facility(ix: Index, key: str) -> tuple[int, ...] | None:
         city = next((p for p in ix.names.get(head, ()) if ix.rows[p][3] == "city"), None)
         if city is not None and head in ix.city_airports:
             near = tuple(p for p in ix.city_airports[head] if ix.rows[p][4] == ix.rows[city][4])
+            # "Prague-Kbely airport": of the city's airports, the one the rest names first.
+            rest = " ".join(words[n:])
+            near = tuple(sorted(near, key=lambda p: rest not in name_key(ix.rows[p][0])))
             if near:
                 return near
     if not found and not prefixed and len(words) == 1 and len(core) >= 5:
