@@ -1028,3 +1028,46 @@ def test_armed_forces_and_time_zone_acronyms_are_no_airports():
     f = read_text(text).flights
     assert [[s.ref.text for s in x.stops] for x in f] == [["Jakarta", "Darwin"]]
     assert f[0].personnel == 10
+
+
+# --- blind17 rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, legs", [
+    # "City's NAME domestic airport": the city's airport of that name, not a namesake town
+    ("A C-130J took off from Nouméa's Magenta domestic airport and landed in Sydney.",
+     [["Nouméa Magenta domestic airport", "Sydney"]]),
+    # words describing a facility ("military air base") still make the name an airfield's
+    ("Two planes left the Santa Lucía military air base at dawn and landed in Havana.",
+     [["Santa Lucía air base", "Havana"]]),
+    # earlier shipments to other places are background, not legs of this flight
+    ("An Il-76 flew from Moscow to Luanda. Previous consignments of grain were sent to Kenya and Uganda.",
+     [["Moscow", "Luanda"]]),
+    # "last week's earthquake" dates the quake, not the flight
+    ("A Y-20 with aid for victims of last week's earthquake landed in Kathmandu after flying in from Lhasa.",
+     [["Lhasa", "Kathmandu"]]),
+])
+def test_general_rules_from_blind17(text, legs):
+    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    assert got == legs
+
+
+def test_relative_clause_about_a_storm_does_not_make_the_load_background():
+    text = ("An Il-76 flew from Moscow to Beira. It carried 20 tonnes of tents for villages hit by the storm "
+            "that struck the coast earlier this month.")
+    assert read_text(text).flights[0].cargo_tonnes == 20
+
+
+def test_dateline_without_year_takes_the_year_of_its_lead():
+    text = "HANOI, June 6 (VNA) -- Troops for the Sea Shield 2023 drill flew from Kunming to Hanoi on Monday."
+    assert read_text(text).flights[0].date == "2023-06-05"
+
+
+def test_mixed_case_dateline_before_a_dash():
+    text = "Cologne, 9 May 2024 – An A400M took off from Cologne on Tuesday and landed in Niamey."
+    assert read_text(text).flights[0].date == "2024-05-07"
+
+
+def test_people_an_exercise_brings_together_are_not_aboard():
+    from routes.extract.numbers import personnel_mentions
+    text = "The C-17 carried 40 soldiers. The drill brings together more than 2,000 personnel from 20 nations."
+    assert [q.value for q in personnel_mentions(text)] == [40]

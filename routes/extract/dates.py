@@ -89,6 +89,8 @@ _AHEAD = re.compile(r"\b(?:(?:scheduled|planned|set|due|expected|slated|booked)\
 _ON_THE_DAY = re.compile(r"\bon\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 _UPPER = "A-Z\u00C0-\u00DE"
 _DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z\u00C0-\u024F .'-]*,\s*(?P<date>.{{0,40}}?\b{_YEAR})\b")
+#: A year closing an event's name: "Golden Dragon 2024", "Flintlock 2025".
+_NAMED_YEAR = re.compile(rf"\b(?!(?:In|On|By|Of|Since|Until|From|Before|After)\b)[A-Z][A-Za-z]+\s+(?P<y>{_YEAR})(?![\d-])")
 _YEAR_WORD = re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n\s*\n")
 
@@ -135,6 +137,7 @@ _DATELINE_HEAD = re.compile(rf"\s*[{_UPPER}][{_UPPER} .'\u2019-]+(?:,\s*[A-Z][\w
 #: A dateline on a line of its own, the place as written: "Punta Arenas, " before the date.
 _PLACE_DATE_LINE = re.compile(r"[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}(?:,[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,2})?"
                               r",[ \t]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?")
+_DASH_TAIL = re.compile(r"[ \t]*(?:\([^)]*\)[ \t]*)?(?:[-\u2013\u2014]{1,2})[ \t]")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$|\.\s)")
 
 
@@ -149,6 +152,8 @@ def in_dateline(text: str, date: DateMention) -> bool:
     line_start = text.rfind("\n", 0, date.start) + 1
     if _PLACE_DATE_LINE.fullmatch(text, line_start, date.start) and re.match(r"[ \t]*(?:\n|$)", text[date.end:]):
         return True  # a line of its own: "Addis Ababa, April 24, 2025"
+    if _PLACE_DATE_LINE.fullmatch(text, line_start, date.start) and _DASH_TAIL.match(text, date.end):
+        return True  # the place as written, then a dash: "Wunstorf, 14 March 2024 – The ..."
     return bool(_DATELINE_HEAD.fullmatch(text, line_start, date.start)
                 and _DATELINE_TAIL.match(text, date.end))
 
@@ -252,6 +257,15 @@ def published(text: str, found: list[DateMention] | None = None) -> DateMention 
     head = next((d for d in full if in_dateline(text, d)), None)
     if head is not None:
         return head
+    # "PHNOM PENH, May 9 (Xinhua)": a dateline without its year, when the lead paragraph
+    # names this year's event ("the Golden Dragon 2024 exercise"); a bare year may be
+    # background ("flew there in 2022").
+    head = next((d for d in found if d.iso and not d.relative and in_dateline(text, d)), None)
+    if head is not None:
+        para = re.search(r"\n\s*\n|$", text[head.end:])
+        lead = text[head.end:head.end + para.start()]
+        if any(y.group("y") == head.iso[:4] for y in _NAMED_YEAR.finditer(lead)):
+            return head
     lines = [ln for ln in text[:600].split("\n") if ln.strip()][:3]
     end = 0
     for ln in lines:

@@ -124,6 +124,9 @@ _CAPACITY = re.compile(
     r"\b(?:can|could|able\s+to|capable|capacity|maximum|max\.?|(?<!declared\s)(?<!actual\s)payload\s+of|designed|rated|up\s+to)\b",
     re.IGNORECASE,
 )
+#: Before a count of all who take part in an event: "brings together", "gathers", "involves".
+_GATHERED = re.compile(
+    r"\b(?:(?:brings?|brought|bringing)\s+together|gather(?:s|ing|ed)|draws?|drawing|involv(?:es|ing))\s+" + _HEDGE + r"?$", re.I)
 _SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s*$", re.IGNORECASE)
 
 _CASUALTIES_BEFORE = re.compile(
@@ -206,6 +209,8 @@ def personnel_mentions(text: str, start: int = 0, end: int | None = None) -> lis
             continue  # "Washington, which has about 1,100 troops in the country": not aboard
         if _SIZED_FOR.search(text, max(0, m.start() - 60), m.start("num")):
             continue  # "modular tents for 600 people": what the load can shelter
+        if _GATHERED.search(text, max(0, m.start() - 40), m.start("num")):
+            continue  # "the exercise brings together 1,300 personnel": all taking part, not those aboard
         out.append(Quantity(m.start("num"), m.end(), text[m.start("num"):m.end()], value, kind,
                             subset=bool(_SUBSET.search(before))))
     for m in _NATIONALS.finditer(text, start, end):

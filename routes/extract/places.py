@@ -112,6 +112,7 @@ def place_mentions(text: str, *, exclude: list[tuple[int, int]] = ()) -> list[Me
     phrase = [_is_phrase(m) for m in matches]
     mentions, phrase = _merge_same(text, mentions, phrase)
     mentions = _fold_qualifiers(text, mentions)
+    mentions = [_described_facility(text, m) for m in mentions]
     mentions = _appositive_facility(text, mentions)
     mentions = _unknown_facilities(text, mentions)
     mentions = _with_np_start(text, mentions)
@@ -230,6 +231,12 @@ def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             # "Moscow's Vnukovo airport", "Syria's Latakia": the second names the place.
             # The owner may be a namesake far away ("Fort Bragg's Pope Field"): it still
             # only says where the place is, and gives its country when it contains it.
+            # "Nouméa's Magenta domestic airport": the name alone means a place elsewhere,
+            # the city's airport of that name is meant.
+            named = _airport_in(text, m, prev) if re.fullmatch(r"['\u2019]s?\s+", gap) else None
+            if named is not None and not (_contains(prev, m) or _owner(prev, m)):
+                out[-1] = replace(named, phrase_start=prev.phrase_start, qualifiers=(*prev.qualifiers, prev.text))
+                continue
             if re.fullmatch(r"['\u2019]s?\s+", gap) and (_contains(prev, m) or _owner(prev, m)):
                 hint = prev.country if _contains(prev, m) else m.country_hint
                 out[-1] = replace(
@@ -271,8 +278,9 @@ def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-#: A facility word ending a name: "Marka airport", "Sunan International Airport".
-_FACILITY_WORD = r"(?:(?i:international\s+)?(?i:airport|air\s*base|airfield|aerodrome|airstrip)|AFB|AB)"
+#: A facility word ending a name: "Marka airport", "Sunan International Airport", "Magenta
+#: domestic airport".
+_FACILITY_WORD = r"(?:(?i:(?:international|domestic|regional|military|civil)\s+)?(?i:airport|air\s*base|airfield|aerodrome|airstrip)|AFB|AB)"
 _FACILITY_END = re.compile(_FACILITY_WORD + r"$")
 _FACILITY_NEXT = re.compile(r"\s+" + _FACILITY_WORD + r"\b")
 
@@ -303,6 +311,27 @@ def _airport_in(text: str, facility: Mention, city: Mention) -> Mention | None:
     if not found:
         return None
     return replace(facility, text=f"{city.text} {name}", candidates=tuple(found))
+
+
+#: A facility word after a name, past words that only describe it: "Santa Lucía military
+#: air base", "Magenta domestic airport".
+_DESCRIBED_FACILITY = re.compile(
+    r"\s+(?:(?:military|domestic|regional|civil|civilian|main|air\s+force)\s+){1,2}"
+    r"(?P<word>(?i:air\s*base|airbase|airfield|airport|aerodrome|airstrip))\b")
+
+
+def _described_facility(text: str, m: Mention) -> Mention:
+    """"the Santa Lucía military air base": the airfield of that name, not a namesake town
+    (the describing words kept the gazetteer from reading the facility name whole)."""
+    hit = _DESCRIBED_FACILITY.match(text, m.phrase_end)
+    if m.kind == "airport" or hit is None:
+        return m
+    first = gazetteer.text.name_key(m.text).split()[0]
+    found = [p for p in gazetteer.lookup(f"{m.text} {hit.group('word')}", limit=5)
+             if p.kind == "airport" and first in gazetteer.text.name_key(p.name)]
+    if not found or (m.place is not None and km_between(found[0], m.place) <= 60.0):  # "Boufarik": the town's own base
+        return m
+    return replace(m, text=f"{m.text} {hit.group('word')}", phrase_end=hit.end(), candidates=tuple(found))
 
 
 #: An airport by a name the gazetteer does not know, then its city: "Robert Gabriel Mugabe

@@ -161,8 +161,12 @@ _MODAL = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\b(?:regularly|frequently|routinely|usually|often|repeatedly|similar|such\s+(?:flights|deliveries|deployments|trips|visits)"
-    r"|last\s+(?:year|month|week)|in\s+the\s+past|years\s+ago|twice\s+before|once\s+before"
+    # (not "last week's earthquake": the time of a noun, not of the clause)
+    r"|last\s+(?:year|month|week)(?!['\u2019]s)|in\s+the\s+past|years\s+ago|twice\s+before|once\s+before"
     r"|(?:earlier|previous|original)\s+version\b"
+    # other shipments than the one told: "earlier consignments went to Malawi"
+    r"|\b(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:consignments|shipments|deliveries|batches|flights|airlifts"
+    r"|missions|rotations|deployments|evacuations)\b"
     r"|previously(?!\s+(?:owned|operated|used|registered|known|named|called|belong\w*|leased|flown\s+by))"
     r"|(?:comes?|came)\s+(?:just\s+|only\s+|shortly\s+|days\s+|weeks\s+|months\s+)?(?:after|amid|as)"
     r"|earlier\s+(?:this|in\s+the)\s+(?:year|month|week)|(?:the\s+)?previous\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)"
@@ -225,8 +229,11 @@ class Role:
 
 #: A relative clause set off by commas: "The plane, which earlier this month had been seen
 #: in Bamako, set off from ...", or about people at the end of a clause ("212 people on
-#: board, tourists who were caught up in last week's earthquake").
-_ASIDE = re.compile(r"(?:^|,)\s*(?:which|who)\b[^,;]*,|\s(?:who|whom)\s+(?:were|had|have|are)\b[^,;]*$")
+#: board, tourists who were caught up in last week's earthquake"), or about an event at the
+#: end of a clause ("for towns hit by the cyclone that swept the coast earlier this month").
+_ASIDE = re.compile(r"(?:^|,)\s*(?:which|who)\b[^,;]*,|\s(?:who|whom)\s+(?:were|had|have|are)\b[^,;]*$"
+                    r"|\s(?:that|which)\s+(?:struck|hit|swept|ravaged|devastated|battered|flooded|killed|began|started"
+                    r"|broke\s+out|erupted)\b[^,;]*$")
 _PLUPERFECT_PAST = re.compile(
     r"^(?=.*\bhad\b)(?=.*\b(?:earlier|before|ago|already|previously|once)\b)", re.I | re.S)
 
