@@ -536,3 +536,11 @@ def test_airport_names_from_blind16(name, icao):
 @pytest.mark.parametrize("name, country", [("Manila airport", "PH"), ("Santiago airport", "CL")])
 def test_a_big_citys_airport_beats_a_small_namesake_airfield_abroad(name, country):
     assert first(name).country == country
+
+
+def test_brussels_airport_where_it_is():
+    """airportsdata puts EBBR and EBMB 40 km south-west of the field (degrees and minutes
+    read as decimals); the alias table corrects both."""
+    for name in ("BRU", "EBBR", "Zaventem", "Melsbroek Air Base"):
+        place = lookup(name)[0]
+        assert abs(place.lat - 50.90) < 0.02 and abs(place.lon - 4.48) < 0.02, name
