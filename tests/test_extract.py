@@ -18,6 +18,11 @@ SEED = ROOT.parent / "shared" / "seed" / "000_1efb7abd375c0c7f.txt"
 REPORTS = sorted(p for p in NEWS.glob("*.txt") if p.with_suffix(".gold.yaml").exists())
 
 
+def _legs(text: str) -> list[list[str]]:
+    """The stops of each flight read from ``text``, as the text wrote them."""
+    return [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+
+
 def km(a, b) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -162,7 +167,7 @@ def test_a_dateline_date_is_not_the_flight_date():
     ("Troops were sent from Moscow to the Kursk region by train.", []),
 ])
 def test_general_rules_from_blind3(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
@@ -199,7 +204,7 @@ def test_general_rules_from_blind3(text, legs):
      [["Moscow", "Caracas"], ["Caracas", "Dakar", "Moscow"]]),
 ])
 def test_general_rules_from_blind4_and_blind5(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
@@ -245,10 +250,6 @@ def test_an_aircraft_only_expected_flies_nothing():
     text = "A C-130 flew from Baghdad to Damascus. A Russian Il-76 is expected in Aleppo on Thursday."
     (f,) = read_text(text).flights
     assert f.aircraft == ("C-130",)
-
-
-def _legs(text):
-    return [[s.ref.text for s in f.stops] for f in read_text(text).flights]
 
 
 @pytest.mark.parametrize("text, legs", [
@@ -418,44 +419,40 @@ def test_asides_about_earlier_times_and_real_departures_told_in_asides(text, leg
 
 # --- blind8 rules -----------------------------------------------------------------------
 
-def _legs8(text):
-    from routes.extract import read_text as _rt
-    return [[s.ref.text for s in f.stops] for f in _rt(text).flights]
-
 
 def test_put_down_at_is_a_landing():
-    legs = _legs8("An Il-62 left Vnukovo airport. It was denied permission to land in Havana. "
+    legs = _legs("An Il-62 left Vnukovo airport. It was denied permission to land in Havana. "
                   "The crew instead put down at Shannon Airport before continuing to Caracas.")
     assert legs == [["Vnukovo airport", "Shannon Airport", "Caracas"]]
 
 
 def test_denied_reports_of_a_flight_give_no_stop():
-    legs = _legs8("An Il-76 departed from Mozdok and landed in Latakia. "
+    legs = _legs("An Il-76 departed from Mozdok and landed in Latakia. "
                   "The ministry denied reports that a third aircraft had flown to Beirut.")
     assert legs == [["Mozdok", "Latakia"]]
 
 
 def test_stopped_for_some_hours_at_is_a_stop():
-    legs = _legs8("The aircraft departed UUEE shortly after midnight, stopped for about two hours at UDYZ, "
+    legs = _legs("The aircraft departed UUEE shortly after midnight, stopped for about two hours at UDYZ, "
                   "and then landed at OIII.")
     assert legs == [["UUEE", "UDYZ", "OIII"]]
 
 
 def test_crew_change_at_is_a_stop_and_considered_flights_are_not_legs():
-    legs = _legs8("A C-17 lifted off from Dover Air Force Base. After a crew change at Ramstein Air Base, "
+    legs = _legs("A C-17 lifted off from Dover Air Force Base. After a crew change at Ramstein Air Base, "
                   "the C-17 flew on to Incirlik Air Base. Further flights to Romania were being considered.")
     assert legs == [["Dover Air Force Base", "Ramstein Air Base", "Incirlik Air Base"]]
 
 
 def test_a_flight_that_began_at_gives_the_origin():
-    legs = _legs8("An Il-76 landed at Bamako on Thursday, completing a flight that began at the Chkalovsky "
+    legs = _legs("An Il-76 landed at Bamako on Thursday, completing a flight that began at the Chkalovsky "
                   "airfield. The aircraft first flew to Hmeimim air base, then stopped at Benina airport "
                   "before heading on to the Malian capital.")
     assert legs[0][0] == "Chkalovsky airfield" and legs[0][1] == "Hmeimim air base"
 
 
 def test_most_of_the_contingent_deployed_elsewhere_is_no_leg():
-    legs = _legs8("Two Il-76s landed at Kant air base after flying in from Orenburg. "
+    legs = _legs("Two Il-76s landed at Kant air base after flying in from Orenburg. "
                   "Most of the contingent was deployed to Almaty.")
     assert legs == [["Orenburg", "Kant air base"]]
 
@@ -467,87 +464,82 @@ def test_dateline_with_country_is_the_filing_date():
     assert f.date == "2019-11-12"  # Tuesday, counted back from Thursday 14 November
 
 
-def _stops9(text: str) -> list[list[str]]:
-    from routes.extract import read_text as _rt
-    return [[s.ref.text for s in f.stops] for f in _rt(text).flights]
-
-
 def test_people_brought_aboard_ships_is_no_leg():
-    legs = _stops9("The C-17 departed from Jeddah on April 27 and landed at Hindon air base. "
+    legs = _legs("The C-17 departed from Jeddah on April 27 and landed at Hindon air base. "
                    "Most evacuees had been brought from Port Sudan to Jeddah aboard Indian Navy ships.")
     assert legs == [["Jeddah", "Hindon air base"]]
 
 
 def test_office_moved_to_a_city_is_no_leg():
-    legs = _stops9("The C-17 departed from Jeddah and landed at Hindon air base. "
+    legs = _legs("The C-17 departed from Jeddah and landed at Hindon air base. "
                    "The embassy has temporarily moved its operations to Port Sudan.")
     assert legs == [["Jeddah", "Hindon air base"]]
 
 
 def test_home_towns_of_passengers_are_no_route():
-    legs = _stops9("An Il-76 landed in Managua after departing from Minsk. On board were 11 observers, "
+    legs = _legs("An Il-76 landed in Managua after departing from Minsk. On board were 11 observers, "
                    "who came from Minsk, Grodno and Brest. \"We leave with one suitcase,\" said Claire, "
                    "a teacher originally from Lyon. The plane, with 200 pilgrims from Qom and Mashhad on board, was full.")
     assert legs == [["Minsk", "Managua"]]
 
 
 def test_generic_airport_words_name_no_airport():
-    legs = _stops9("The Il-76 departed from Minsk National Airport with a stopover in Havana and landed in Managua.")
+    legs = _legs("The Il-76 departed from Minsk National Airport with a stopover in Havana and landed in Managua.")
     assert len(legs) == 1 and legs[0][1:] == ["Havana", "Managua"] and "National Airport" not in legs[0]
 
 
 def test_demonym_capital_is_a_destination():
-    legs = _stops9("The first Il-76 touched down in the Kazakh capital on 7 January 2022. "
+    legs = _legs("The first Il-76 touched down in the Kazakh capital on 7 January 2022. "
                    "The aircraft flew in from Russia.")
     assert legs == [["Russia", "Kazakh capital"]]
 
 
 def test_first_stop_was_names_a_stopover():
-    legs = _stops9("We took off from Anapolis air base on 8 March. The first stop was Recife. "
+    legs = _legs("We took off from Anapolis air base on 8 March. The first stop was Recife. "
                    "Then we landed in Lisbon.")
     assert legs == [["Anapolis air base", "Recife", "Lisbon"]]
 
 
 def test_before_that_origin_goes_first():
-    legs = _stops9("The Il-76 landed at Bamako on Tuesday. The aircraft had come in from Benghazi. "
+    legs = _legs("The Il-76 landed at Bamako on Tuesday. The aircraft had come in from Benghazi. "
                    "Before that it had started its journey at Hmeimim air base.")
     assert legs == [["Hmeimim air base", "Benghazi", "Bamako"]]
 
 
 def test_money_transferred_is_no_leg():
-    legs = _stops9("The A330 departed from Tehran on September 18, shortly after officials confirmed "
+    legs = _legs("The A330 departed from Tehran on September 18, shortly after officials confirmed "
                    "that $6 billion in funds had been transferred from South Korea to accounts in Doha. "
                    "It landed in Doha.")
     assert legs == [["Tehran", "Doha"]]
 
 
 def test_a_second_typed_aircraft_is_a_new_flight():
-    legs = _stops9("An A330 took off from Niamey and landed at Charles de Gaulle airport on August 2. "
+    legs = _legs("An A330 took off from Niamey and landed at Charles de Gaulle airport on August 2. "
                    "A second A330 from Niamey touched down at Roissy-Charles de Gaulle on August 3.")
     assert legs == [["Niamey", "Charles de Gaulle airport"], ["Niamey", "Roissy-Charles de Gaulle"]]
 
 
 def test_number_words_between_stop_and_place():
-    legs = _stops9("The Il-76 departed from Mozdok on 2 May, made a stop of about forty minutes at Baku "
+    legs = _legs("The Il-76 departed from Mozdok on 2 May, made a stop of about forty minutes at Baku "
                    "and continued to Damascus.")
     assert legs == [["Mozdok", "Baku", "Damascus"]]
 
 
 def test_started_the_day_in_and_dropped_into_for_fuel():
-    legs = _stops9("The An-124 started the day in Almaty, dropped into Baku for fuel, then made another "
+    legs = _legs("The An-124 started the day in Almaty, dropped into Baku for fuel, then made another "
                    "stop at Vienna before the short hop into Frankfurt.")
     assert legs == [["Almaty", "Baku", "Vienna", "Frankfurt"]]
 
 
 def test_claim_that_could_not_be_verified_is_no_leg():
-    legs = _stops9("On 3 May an Il-76 flew from Mozdok to Latakia. Reports that a second plane diverted "
+    legs = _legs("On 3 May an Il-76 flew from Mozdok to Latakia. Reports that a second plane diverted "
                    "towards Aleppo could not be verified.")
     assert legs == [["Mozdok", "Latakia"]]
 
 
 def test_the_island_nations_main_airport_is_the_country_named_before():
     from routes.gazetteer import lookup as _lookup
-    legs = _stops9("Answering a request from the Government of Fiji, a C-130 took off from Brisbane on "
+    legs = _legs("Answering a request from the Government of Fiji, a C-130 took off from Brisbane on "
                    "4 March carrying aid. The aircraft landed at the island nation's main airport later that day.")
     assert len(legs) == 1 and legs[0][0] == "Brisbane" and len(legs[0]) == 2
     dest = _lookup(legs[0][1])[0]
@@ -555,20 +547,20 @@ def test_the_island_nations_main_airport_is_the_country_named_before():
 
 
 def test_ship_dispatched_from_a_port_is_no_leg():
-    legs = _stops9("The C-17 took off from Delhi on 11 August and landed at Male. Earlier, a coast guard "
+    legs = _legs("The C-17 took off from Delhi on 11 August and landed at Male. Earlier, a coast guard "
                    "ship had been dispatched from Chennai with more equipment.")
     assert legs == [["Delhi", "Male"]]
 
 
 def test_a_night_on_the_island_makes_the_place_before_a_stop():
-    legs = _stops9('The KC-390 took off from Recife on 3 March. "The first land we saw was at Sal," said a '
+    legs = _legs('The KC-390 took off from Recife on 3 March. "The first land we saw was at Sal," said a '
                    "sergeant, who grew up in Porto. After a night on the island, the jet flew on to Lisbon, "
                    "where it took on fuel and a mail shipment bound for Madrid. It finally landed at Brussels.")
     assert legs == [["Recife", "Sal", "Lisbon", "Brussels"]]
 
 
 def test_a_flat_denial_voids_the_claims_before_it():
-    legs = _stops9("Activists said on Sunday that tracking data showed an Il-62 flying from Minsk to Havana. "
+    legs = _legs("Activists said on Sunday that tracking data showed an Il-62 flying from Minsk to Havana. "
                    '"No Belarusian plane has landed in Cuba this month," an official said.')
     assert legs == []
 
@@ -612,7 +604,7 @@ def test_a_flat_denial_voids_the_claims_before_it():
     ("It flew straight to Herat, and the Kabul team is travelling by road instead.", []),
 ])
 def test_general_rules_from_blind11(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
@@ -707,7 +699,7 @@ def test_aircraft_named_to_compare_and_people_with_a_past():
     ("The Hercules left CFB Trenton and landed in Iqaluit.", [["CFB Trenton", "Iqaluit"]]),
 ])
 def test_general_rules_from_blind12(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
@@ -774,14 +766,14 @@ def test_people_counts_from_blind12():
      [["Lahore", "Urumqi"], ["Urumqi", "Lahore"]]),
 ])
 def test_general_rules_from_blind13(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
 def test_headline_place_gives_way_to_the_body():
     text = ("How the airlift out of Tripoli went\n\nThe C-130 left Valletta at dawn and landed in Tripoli. "
             "It left Tripoli with 40 evacuees and landed back in Valletta.")
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == [["Valletta", "Tripoli"], ["Tripoli", "Valletta"]]
 
 
@@ -889,7 +881,7 @@ def test_people_counts_from_blind13():
      "Their C-130J took off from Pisa and landed in Rome.", [["Cairo", "Mogadishu"], ["Pisa", "Rome"]]),
 ])
 def test_general_rules_from_blind14(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
@@ -937,7 +929,7 @@ def test_people_who_asked_to_leave_are_not_carried():
      [["Minsk", "Hanoi"], ["Hanoi", "Vitebsk", "Minsk"]]),
 ])
 def test_general_rules_from_blind15(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
@@ -989,7 +981,7 @@ def test_commander_cues_from_blind15(text, name):
      [["Dover", "Rota"]]),
 ])
 def test_general_rules_from_blind16(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
@@ -1047,7 +1039,7 @@ def test_armed_forces_and_time_zone_acronyms_are_no_airports():
      [["Lhasa", "Kathmandu"]]),
 ])
 def test_general_rules_from_blind17(text, legs):
-    got = [[s.ref.text for s in f.stops] for f in read_text(text).flights]
+    got = _legs(text)
     assert got == legs
 
 
