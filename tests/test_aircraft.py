@@ -100,3 +100,11 @@ def test_canadian_a310_tanker_transport():
     assert lookup("CC-150 Polaris").designation == "CC-150"
     text = "A Royal Canadian Air Force CC-150 Polaris left Trenton."
     assert [(text[a:b], k.designation) for a, b, k in find_in_text(text)] == [("CC-150 Polaris", "CC-150")]
+
+
+@pytest.mark.parametrize("name, designation", [
+    ("CC-177", "C-17"), ("CC-130J", "C-130"), ("C-130BZ", "C-130"), ("Voyager", "A330 MRTT"), ("A340", "Airbus A340"),
+])
+def test_canadian_and_other_designations(name, designation):
+    assert lookup(name).designation == designation
+    assert [t.designation for _, _, t in find_in_text(f"A {name} landed.")] == [designation]

@@ -1063,3 +1063,56 @@ def test_people_an_exercise_brings_together_are_not_aboard():
     from routes.extract.numbers import personnel_mentions
     text = "The C-17 carried 40 soldiers. The drill brings together more than 2,000 personnel from 20 nations."
     assert [q.value for q in personnel_mentions(text)] == [40]
+
+
+# --- blind18 rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, legs", [
+    # people who "departed" an airfield flew, even with no aircraft word in the clause
+    ("About 90 engineers departed RAF Lossiemouth on Monday. The jet later landed in Reykjavik.",
+     [["RAF Lossiemouth", "Reykjavik"]]),
+    # "landed at Wing 6 in X": a numbered part of the airfield lies in X
+    ("The transport left Kabul and landed at Hangar 4 in Islamabad on Friday.",
+     [["Kabul", "Islamabad"]]),
+    # the arrival told first, the departure after it: still one flight
+    ("An air force jet with 90 students landed at Terminal 2 in Delhi on Sunday. "
+     "The Boeing had left Kyiv on Saturday.",
+     [["Kyiv", "Delhi"]]),
+])
+def test_general_rules_from_blind18(text, legs):
+    got = _legs(text)
+    assert got == legs
+
+
+def test_an_owners_airport_is_the_namesake_in_the_owners_country():
+    f = resolve(read_text("A C-130 took off from Bogota's El Dorado airport and landed in Cali.")).flights[0]
+    assert f.stops[0].place.country == "CO"
+
+
+def test_headline_countries_are_the_plan_when_the_body_tells_the_flight():
+    text = ("President heads for Kenya, Ethiopia on African tour\n\n"
+            "The president left Lisbon airport on Monday. The Airbus arrived in Nairobi in the evening.")
+    assert _legs(text) == [["Lisbon airport", "Nairobi"]]
+
+
+def test_two_small_towns_side_by_side_name_no_place():
+    text = "A Casa C-295 flew medics from Maputo to Pemba, the provincial capital of Cabo Delgado."
+    assert _legs(text) == [["Maputo", "Pemba"]]
+
+
+def test_a_surname_alone_after_a_cue_takes_the_full_name_told_before():
+    text = ("Foreign Minister Ana Lindqvist flew from Stockholm to Warsaw on Monday aboard a government jet. "
+            "The group, led by Lindqvist, includes four officials.")
+    assert read_text(text).flights[0].commander == "Ana Lindqvist"
+
+
+def test_a_way_back_told_by_the_hour_is_on_the_day_of_the_flight_out():
+    text = ("An A400M flew from Kayseri to Beirut on 3 March 2025. "
+            "After three hours on the ground it flew back to Kayseri.")
+    assert [f.date for f in read_text(text).flights] == ["2025-03-03", "2025-03-03"]
+
+
+def test_migrants_and_deportees_are_people_aboard():
+    from routes.extract.numbers import personnel_mentions
+    text = "The jet carried 140 migrants; a second took 60 deportees."
+    assert [q.value for q in personnel_mentions(text)] == [140, 60]

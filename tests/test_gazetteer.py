@@ -544,3 +544,28 @@ def test_brussels_airport_where_it_is():
     for name in ("BRU", "EBBR", "Zaventem", "Melsbroek Air Base"):
         place = lookup(name)[0]
         assert abs(place.lat - 50.90) < 0.02 and abs(place.lon - 4.48) < 0.02, name
+
+
+# --- blind18 ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, icao", [
+    ("The troops left 4 Wing Cold Lake on Monday.", "CYOD"),  # Canada: a base by its wing
+    ("The Hercules departed AFB Makhado at dawn.", "FALM"),  # South Africa: the kind first
+    ("It took off from Air Force Base Waterkloof.", "FAWK"),
+    ("The jet flew on to RAF Mount Pleasant, where it landed.", "EGYP"),  # a common word inside the name
+])
+def test_base_names_with_the_kind_first(text, icao):
+    found = scan(text)
+    assert [m.candidates[0].icao for m in found] == [icao]
+
+
+@pytest.mark.parametrize("name, icao", [("Haneda", "RJTT"), ("Narita", "RJAA"), ("CATAM", "SKBO")])
+def test_airport_names_from_blind18(name, icao):
+    assert lookup(name)[0].icao == icao
+
+
+def test_titles_before_a_persons_name_may_be_left_out():
+    assert lookup("Grantley Adams International Airport")[0].iata == "BGI"
+    assert lookup("Mariano Escobedo International Airport")[0].iata == "MTY"
+    # a surname alone does not become the airport's name
+    assert all(p.iata != "MKE" for p in lookup("Mitchell"))

@@ -274,6 +274,9 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         known = sorted((d for d in own if d.iso), key=lambda d: d.iso)
         if not own and draft.kind == "split" and id(draft.parent) in dated:
             known = [dated[id(draft.parent)]]  # "a second plane" on the day already told
+        if (not own and _is_return(draft) and draft.parent is not None and id(draft.parent) in dated
+                and any(_SAME_DAY.search(clause_spans[c].text) for c in draft.clauses)):
+            known = [dated[id(draft.parent)]]  # "two hours on the ground, then flew back": the same day
         if known:
             dated[id(draft)] = known[0]
         if known:
@@ -333,9 +336,13 @@ def _headline_defers(text, clause_spans, events_by_clause) -> None:
         return
     head = [ci for ci, c in enumerate(clause_spans) if c.start < line_end]
     body = [e for ci, es in events_by_clause.items() if ci not in head for e in es]
+    # A body that tells where the flight left from and landed, by town or airfield: the
+    # countries the headline names are the trip's plan ("leaves for Philippines, Malaysia").
+    told = {e.role.role for e in body if e.mention.kind in ("city", "airport")} >= {"origin", "destination"}
     for ci in head:
         if ci in events_by_clause:
-            kept = [e for e in events_by_clause[ci] if not any(same_place(e.mention, b.mention) for b in body)]
+            kept = [e for e in events_by_clause[ci] if not any(same_place(e.mention, b.mention) for b in body)
+                    and not (told and e.mention.kind == "country")]
             if kept:
                 events_by_clause[ci] = kept
             else:
@@ -525,6 +532,9 @@ def _lead_sums_up(drafts: list[Draft]) -> None:
     drafts.remove(lead)
 
 
+#: A way back told by the hour, not the day: "after two hours on the ground", "at 10:12 UTC", "later that day".
+_SAME_DAY = re.compile(r"\b(?:\d{1,2}[:.]\d{2}\s*(?:UTC|GMT|Z|local)\b|(?:an?|one|two|three|four|five|six|few|several)\s+hours?\b"
+                       r"|(?:the\s+)?same\s+(?:day|afternoon|evening|night)\b|later\s+(?:that|the\s+same)\s+day\b)", re.I)
 #: The heading of a bulletin's item: "SOMALIA. Two Egyptian ...", "SPORT. Egypt have ...".
 _STORY_HEAD = re.compile(r"[A-Z][A-Z'\u2019&-]+(?:\s+[A-Z][A-Z'\u2019&-]+){0,3}\.\s+[A-Z]")
 _AREA_NEXT = re.compile(r"\s+(?:region|area|province|district|department)\b", re.I)

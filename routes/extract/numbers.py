@@ -67,6 +67,8 @@ PEOPLE = (
     "|advisers|advisors|instructors|technicians|engineers|doctors|nurses|medics|paramedics|paratroopers"
     "|marines|officers|people|persons|passengers|pax|evacuees|citizens|nationals|rescuers|rescue\\s+workers"
     "|officials|diplomats|staff|members|men|women|children|journalists|delegates|contractors"
+    # people sent back by another state: "177 migrants", "120 deportees"
+    "|migrants|deportees|returnees|repatriates|detainees|prisoners|asylum\\s+seekers"
     "|mercenaries|workers|volunteers|firefighters|sappers|airmen|pilots|guards|commandos|fighters"
     "|cadets|athletes|tourists|refugees|peacekeepers|police(?:men|\\s+officers)?|gendarmes"
     "|students|scientists|researchers|surgeons|physicians|epidemiologists|virologists|[a-z]{4,}(?:ists|ologists)|[a-z]{3,}icians"

@@ -129,6 +129,22 @@ def _name_after(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     return a, a + len(name), name
 
 
+def _surname_told_before(text: str, at: int, end: int, start: int) -> tuple[int, int, str] | None:
+    """"headed by Kishida" after "Prime Minister Fumio Kishida": the surname alone, its span,
+    and the full name the text gave before."""
+    one = re.fullmatch(r"\s*([A-Z][\w'\u2019-]+)[\s,]*", text[at:end])
+    if one is None:
+        return None
+    surname = one.group(1)
+    told = [x for x in re.finditer(r"(?:[A-Z][\w.'\u2019-]*\s+){1,3}" + re.escape(surname) + r"\b", text, 0)
+            if x.end() <= at and x.start() >= start]
+    for x in reversed(told):
+        full = _name_after(text, x.start(), x.end())
+        if full is not None and full[2].split()[-1] == surname:
+            return at + one.start(1), at + one.end(1), full[2]
+    return None
+
+
 def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[Commander]:
     """Commanders named in ``text[start:end]``, in text order."""
     end = len(text) if end is None else end
@@ -159,6 +175,8 @@ def find_commanders(text: str, start: int = 0, end: int | None = None) -> list[C
             # name follows its title after a comma.
             rest = _PHRASE_END.search(text[phrase_end + 1:end])
             found = _name_after(text, phrase_end + 1, phrase_end + 1 + rest.start() if rest else end)
+        if found is None:
+            found = _surname_told_before(text, m.end(), phrase_end, start)
         if found is None:
             continue
         a, b, name = found

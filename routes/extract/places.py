@@ -239,6 +239,12 @@ def _fold_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             if re.fullmatch(r"['\u2019]s?\s+", gap) and (_contains(prev, m) or _owner(prev, m)):
                 hint = prev.country if _contains(prev, m) else m.country_hint
+                if not _contains(prev, m) and prev.country is not None:
+                    # "Bogota's El Dorado airport": of the namesakes, the one in the owner's country
+                    near = [p for p in gazetteer.lookup(m.text, country_hint=prev.country, limit=5)
+                            if p.kind == "airport" and p.country == prev.country]
+                    if near:
+                        m, hint = replace(m, candidates=tuple(near)), prev.country
                 out[-1] = replace(
                     m, phrase_start=prev.phrase_start, country_hint=hint or m.country_hint,
                     qualifiers=(*prev.qualifiers, prev.text),

@@ -377,7 +377,10 @@ def _nearest(ws, i: int, pool, allow_gap: bool) -> int | None:
             return j
         # Names may stand between too: "left Moscow for Havana", "departed Vnukovo (VKO) for",
         # "took off from Kabul for Tashkent".
-        if not allow_gap and not (w in FILLERS or w.isdigit() or ws[j].text[:1].isupper() or w == "from"
+        # "landed at Wing 6 in Don Mueang", "at Terminal 2 in": a numbered part of the place
+        # (a named place there is the arrival: "at El Arish airport in Egypt").
+        named_at = (w == "at" and j + 3 == i and ws[j + 1].text[:1].isupper() and ws[j + 2].text.isdigit())
+        if not allow_gap and not (w in FILLERS or w.isdigit() or ws[j].text[:1].isupper() or w == "from" or named_at
                                   or re.fullmatch(r"\d+(?:st|nd|rd|th)|\w+ly", w)):
             return None
     return None
@@ -687,7 +690,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
     if last == "off" and n > 1 and (ws[-2].low in _LIFT_OFF or re.match(r"\s+at\s+\d{1,2}:?\d{2}\s*Z\b", text[mention.phrase_end:])):
         return Role(ORIGIN, ws[-2].start)  # "lifted off KDOV", "off Souda at 19:24Z"
     if last in _DIRECT:
-        if (_DIRECT[last] == ORIGIN and n > 1 and ws[-2].low in PROVENANCE
+        # (but "personnel departed RAF Brize Norton": leaving an airfield is a flight)
+        if (_DIRECT[last] == ORIGIN and n > 1 and ws[-2].low in PROVENANCE and mention.kind != "airport"
                 and not _AIR_WORDS.search(text, clause.start, clause.end)):
             return None  # "French soldiers leave Niger": a withdrawal, no flight told
         return Role(_DIRECT[last], ws[-1].start)

@@ -39,7 +39,7 @@ from .text import fold, is_latin, name_key
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "facility_only", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 16
+FORMAT = 18
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
@@ -60,7 +60,9 @@ NAME_SUFFIXES = (
 #: Folded beginnings stripped from airport names ("RAF Mildenhall", "Joint Base Andrews",
 #: "RAAF Base Amberley", "CFB Trenton"): air arms name their bases this way.
 NAME_PREFIXES = ("joint base", "naval air station", "raaf base", "rnzaf base", "raf base", "raf", "raaf", "rnzaf",
-                 "rcaf", "cfb", "nas", "mcas")
+                 "rcaf", "cfb", "nas", "mcas",
+                 # South African style puts the kind first: "AFB Waterkloof", "AFS Hoedspruit"
+                 "afb", "afs", "air force base", "air force station")
 
 _DIGIT = re.compile(r"\d")
 #: A city name joined to the airport's own name by a hyphen: "Amman-Marka ...".
@@ -69,6 +71,11 @@ _CITY_HYPHEN = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?[-\u2010\u2011\u2013]\s?[^
 _MC = re.compile(r"\bmc (?=[a-z])")
 #: Honorifics that open an airport's name and that texts leave out ("Al Shaheed ...").
 _HONORIFIC = re.compile(r"(?:al |el |as )?(?:shaheed|shahid|martyr) ")
+#: Titles before a person's name that texts leave out ("Sir Grantley Adams", "General
+#: Mariano Escobedo"); only with two words or more left, so that no surname alone
+#: ("General Mitchell") becomes a name of the airport.
+_TITLE = re.compile(r"(?:sir|dr|licenciado|ingeniero|presidente|general|capitan|comandante"
+                    r"|teniente|mariscal|almirante|coronel) ")
 
 # A place row: (name, lat, lon, kind, country, code, iata, icao, source, population)
 Row = tuple
@@ -172,6 +179,10 @@ def airport_name_variants(name: str) -> list[str]:
             out.append(key[honour.end():])
             if core and core != key:
                 out.append(core[honour.end():])
+        title = _TITLE.match(key)
+        if title and core and " " in core[title.end():]:
+            out.append(key[title.end():])
+            out.append(core[title.end():])
     # Facility words alone ("International Airport" of "Charleston AFB/International
     # Airport") name no place.
     return list(dict.fromkeys(k for k in out if k and not facility_only(k)))

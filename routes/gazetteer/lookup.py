@@ -157,6 +157,9 @@ def _vowel_variant(ix: Index, core: str) -> tuple[int, ...]:
     return tuple(hits) if len(hits) == 1 else ()
 
 
+_WING_BASE = re.compile(r"^\d{1,2} wing (?=[a-z])")
+
+
 @functools.lru_cache(maxsize=16384)
 def _ranked(query: str) -> tuple[int, ...]:
     ix = get_index()
@@ -171,6 +174,8 @@ def _ranked(query: str) -> tuple[int, ...]:
     if key in ix.phrases:
         return (ix.phrases[key],)
     bare = key[4:] if key.startswith("the ") else key
+    # Canada names a base by its wing: "8 Wing Trenton" is CFB Trenton.
+    bare = _WING_BASE.sub("cfb ", bare)
     if bare in ix.phrases:
         return (ix.phrases[bare],)
     caps = raw.replace(".", "").isupper()

@@ -70,7 +70,11 @@ NOT_A_PLACE_BEFORE = frozenset(
     "declaration treaty protocol format process talks summit".split()
 )
 _FACILITIES = tuple(sorted((tuple(s.split()) for s in QUERY_SUFFIXES), key=len, reverse=True))
-_PREFIXES = tuple(sorted((tuple(p.split()) for p in NAME_PREFIXES), key=len, reverse=True))
+_PREFIXES = tuple(sorted((tuple(p.split()) for p in NAME_PREFIXES), key=len, reverse=True)) + (("#", "wing"),)
+#: A prefix word standing for a number: Canada names its bases by wing ("8 Wing Trenton").
+_ANY_NUMBER = "#"
+#: First words of base prefixes: common words ("Air", "Joint") that may open a base's name.
+_PREFIX_STARTS = frozenset(p[0] for p in _PREFIXES)
 _MAX_WORDS = 8
 #: One-word base prefixes ("NAS", "RAF", "CFB"); some are also airport codes.
 _WORD_PREFIXES = frozenset(p for p in NAME_PREFIXES if " " not in p)
@@ -257,12 +261,18 @@ def _facility_run(ix: Index, text: str, toks: list[Token], join: list[bool], i: 
     """An airfield named by its facility word though its name alone is not scanned:
     "RAF Akrotiri", "Joint Base Charleston", "Al-Azraq air base", "Vnukovo-2 airport"."""
     first = toks[i]
-    if not first.capitalised or first.key in ix.stopwords and first.text not in ("RAF", "RAAF", "RNZAF", "RCAF", "CFB", "NAS", "MCAS", "Joint", "Naval"):
+    numbered = first.text.isdigit() and len(first.text) <= 2
+    if not (first.capitalised or numbered) or first.key in ix.stopwords and first.key not in _PREFIX_STARTS:
         return None
     for words in _PREFIXES:
         j = i
         for w in words:
-            if j >= len(toks) or toks[j].key != w or not toks[j].capitalised or (j > i and not join[j - 1]):
+            if j >= len(toks) or (j > i and not join[j - 1]):
+                break
+            if w == _ANY_NUMBER:
+                if not toks[j].text.isdigit():
+                    break
+            elif toks[j].key != w or not toks[j].capitalised:
                 break
             j += 1
         else:
@@ -270,7 +280,8 @@ def _facility_run(ix: Index, text: str, toks: list[Token], join: list[bool], i: 
                 stop = j + n
                 if stop > len(toks) or not all(join[k] for k in range(i, stop - 1)):
                     continue
-                if not all(t.capitalised and t.key not in ix.stopwords for t in toks[j:stop]):
+                # a common word may stand inside a base's name ("RAF Mount Pleasant"), not alone
+                if not all(t.capitalised for t in toks[j:stop]) or all(t.key in ix.stopwords for t in toks[j:stop]):
                     continue
                 ext = _facility_end(toks, join, stop)
                 found = _airports(text, first.start, toks[ext - 1].end, limit)
@@ -395,6 +406,10 @@ def scan(text: str, limit: int = 5) -> list[Match]:
                     and not _cued(text, toks, i, out[-1] if out else None)):
                 i = stop
                 continue
+            pair = _small_town_pair(ix, text, toks, join, i, stop, candidates)
+            if pair is not None:
+                i = pair
+                continue
             if (candidates and stop - i == 1 and candidates[0].kind == "country" and i > 0
                     and join[i - 1] and toks[i - 1].capitalised and toks[i - 1].key in REGION_WORDS):
                 i = stop
@@ -406,6 +421,22 @@ def scan(text: str, limit: int = 5) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def _small_town_pair(ix: Index, text: str, toks: list[Token], join: list[bool], i: int, stop: int,
+                     candidates: list[Place]) -> int | None:
+    """Two small towns' names side by side ("Cabo Delgado"): one name of something the
+    gazetteer does not hold (a province), not two places; the token index past both."""
+    if not (candidates and stop - i == 1 and stop < len(toks) and join[i] and text[toks[i].end:toks[stop].start] == " "):
+        return None
+    nxt = toks[stop]
+    if not nxt.capitalised or _match_at(ix, toks, join, stop) != stop + 1:
+        return None
+    others = lookup(nxt.text, limit=1)
+    small = [(toks[i], candidates[0]), (nxt, others[0] if others else None)]
+    if all(p is not None and p.kind == "city" and _weak(ix, t, p) for t, p in small):
+        return stop + 1
+    return None
 
 
 def _numbered_base(text: str, toks: list[Token], join: list[bool], i: int, limit: int) -> tuple[int, list[Place]] | None:
