@@ -108,3 +108,8 @@ def test_canadian_a310_tanker_transport():
 def test_canadian_and_other_designations(name, designation):
     assert lookup(name).designation == designation
     assert [t.designation for _, _, t in find_in_text(f"A {name} landed.")] == [designation]
+
+
+def test_spartan_tactical_transport():
+    found = find_in_text("A Kenya Air Force C-27J Spartan landed at Goma.")
+    assert [t.designation for _, _, t in found] == ["C-27J"]

@@ -1116,3 +1116,36 @@ def test_migrants_and_deportees_are_people_aboard():
     from routes.extract.numbers import personnel_mentions
     text = "The jet carried 140 migrants; a second took 60 deportees."
     assert [q.value for q in personnel_mentions(text)] == [140, 60]
+
+
+# --- blind19 rules ----------------------------------------------------------------------
+
+
+def test_a_disaster_told_with_where_does_not_date_the_flight_to_another_time():
+    text = ("An Il-76 departed Chkalovsky in the morning with tents for villages where storms "
+            "caused landslides last week. It landed in Dushanbe.")
+    assert _legs(text) == [["Chkalovsky", "Dushanbe"]]
+
+
+def test_boarding_a_plane_with_a_long_name_at_a_base_is_the_origin():
+    text = ("The 120 marines boarded an Air and Space Force A400M Atlas at Orléans air base. "
+            "The aircraft arrived at Niamey airport in the evening.")
+    assert _legs(text)[0][0].startswith("Orléans")
+
+
+def test_how_troops_travelled_until_now_is_no_stop():
+    text = ("An A400M flew from Wunstorf to Bamako on 3 May 2024. "
+            "Until now, German soldiers had travelled there via Dakar.")
+    assert _legs(text) == [["Wunstorf", "Bamako"]]
+
+
+def test_people_counted_with_a_dotted_adjective_and_patients():
+    from routes.extract.numbers import personnel_mentions
+    text = "Nine U.S. service members flew with 30 patients."
+    assert [q.value for q in personnel_mentions(text)] == [9, 30]
+
+
+def test_a_second_take_off_without_places_belongs_to_the_next_leg():
+    text = ("An Airbus flew from Madrid to Dakar on 2 June 2024. "
+            "Hours later it took off again with 40 people aboard, and landed back at Madrid.")
+    assert [f.personnel for f in read_text(text).flights] == [None, 40]

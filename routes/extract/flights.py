@@ -422,7 +422,8 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
             if (current is not None and back is None and not _is_return(current) and current.final() is not None
                     and _RETURN_NOUN.match(clause.text)):
                 told_back.append(ci)
-            if current is None:
+            if current is None or (current.events and _AGAIN.search(clause.text)):
+                # ("took off again with 18 people": the next leg's, told before its places)
                 pending.append(ci)
             elif back is not None and not _is_return(current) and _RETURN_CUE.search(clause.text):
                 back.clauses.append(ci)  # "The return flight carried 47 passengers"
@@ -454,6 +455,9 @@ def _gather(text, clause_spans, background, events_by_clause, by_clause) -> list
                     # "The return was Monday ... Beijing back to Chaklala": the way back's date.
                     target.parent.clauses = [c for c in target.parent.clauses if c not in told_back]
                     target.clauses.extend(told_back)
+            if pending and target is current:
+                target.clauses.extend(pending)
+                pending = []
             told_back = []
             if target is current and target.events and (_ONWARD.search(clause.text) or any(e.role.chained for e in part)):
                 # "From Andersen it went onward to Clark": the same flight goes on.
@@ -554,6 +558,8 @@ _SAME = r"(?:the\s+)?(?:very\s+)?same\s+(?:airport|airfield|air\s*base|base|aero
 _SAME_AT = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down|flew|flown|went|go|goes|came|headed)"
                       r"\s+(?:\w+\s+){0,2}?(?:at|in|to|into)\s+" + _SAME, re.I)
 _SAME_FROM = re.compile(r"\b(?:from|left|leaves|leave|departed|departs)\s+" + _SAME, re.I)
+#: A second take-off: "took off again", "left again" (the next leg starts).
+_AGAIN = re.compile(r"\b(?:took\s+off|lifted\s+off|left|departed|set\s+off|was\s+airborne)\s+again\b", re.I)
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down)\b(?!\s+(?:in|at|on)\b)", re.I)
 
 
@@ -691,6 +697,8 @@ def _choose(text, clause, current, drafts, events, types, by_clause) -> Draft:
     # the way back told before its places.
     first = min(e.mention.phrase_start for e in events)
     back = _RETURN_CUE.search(text, clause.start, first)
+    # "took off again for Cologne", where it began: a second take-off home is the way back.
+    back = back or (homeward and _AGAIN.search(text, clause.start, first))
     if back and has_dest and not any(e.role.role == "origin" for e in events):
         return Draft(parent=current, kind="return", implicit_origin=current.final())
     # "took off from Machulishchy ... landed in Ashgabat ... the plane landed at Minsk

@@ -71,12 +71,14 @@ PEOPLE = (
     "|migrants|deportees|returnees|repatriates|detainees|prisoners|asylum\\s+seekers"
     "|mercenaries|workers|volunteers|firefighters|sappers|airmen|pilots|guards|commandos|fighters"
     "|cadets|athletes|tourists|refugees|peacekeepers|police(?:men|\\s+officers)?|gendarmes"
+    # people flown for care: "24 patients", "six stretcher cases"
+    "|patients|stretcher\\s+cases"
     "|students|scientists|researchers|surgeons|physicians|epidemiologists|virologists|[a-z]{4,}(?:ists|ologists)|[a-z]{3,}icians"
     "|of\\s+us"  # "87 of us going"
 )
 _CREW = r"crew(?:\s+members|men)?"
 #: Adjectives that may stand between a number and its noun: "99 Russian military servicemen".
-_ADJ = r"(?:(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
+_ADJ = r"(?:(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?|(?:[A-Z]\.){2,})\s+){0,3}?"  # also "11 U.S. service members"
 
 _PERSONNEL = re.compile(
     rf"(?<![\w.,-]){_HEDGE}?(?P<num>{NUMBER})\s+{_ADJ}(?:(?P<crew>{_CREW})|(?P<noun>{PEOPLE}))\b",

@@ -163,6 +163,8 @@ _BACKGROUND = re.compile(
     r"\b(?:regularly|frequently|routinely|usually|often|repeatedly|similar|such\s+(?:flights|deliveries|deployments|trips|visits)"
     # (not "last week's earthquake": the time of a noun, not of the clause)
     r"|last\s+(?:year|month|week)(?!['\u2019]s)|in\s+the\s+past|years\s+ago|twice\s+before|once\s+before"
+    # how it used to go: "until now, troops had travelled via Paris"
+    r"|until\s+(?:now|recently)|up\s+(?:to|until)\s+now"
     r"|(?:earlier|previous|original)\s+version\b"
     # other shipments than the one told: "earlier consignments went to Malawi"
     r"|\b(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:consignments|shipments|deliveries|batches|flights|airlifts"
@@ -233,7 +235,10 @@ class Role:
 #: end of a clause ("for towns hit by the cyclone that swept the coast earlier this month").
 _ASIDE = re.compile(r"(?:^|,)\s*(?:which|who)\b[^,;]*,|\s(?:who|whom)\s+(?:were|had|have|are)\b[^,;]*$"
                     r"|\s(?:that|which)\s+(?:struck|hit|swept|ravaged|devastated|battered|flooded|killed|began|started"
-                    r"|broke\s+out|erupted)\b[^,;]*$")
+                    r"|broke\s+out|erupted)\b[^,;]*$"
+                    # "for districts where heavy rain triggered floods last week": the disaster's time
+                    r"|\s(?:where|when)\s+[^,;]*?\b(?:struck|hit|swept|ravaged|devastated|battered|flooded|killed|triggered"
+                    r"|caused|unleashed|destroyed|damaged)\b[^,;]*$")
 _PLUPERFECT_PAST = re.compile(
     r"^(?=.*\bhad\b)(?=.*\b(?:earlier|before|ago|already|previously|once)\b)", re.I | re.S)
 
@@ -682,7 +687,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             back = AT_CUES[ws[cue].low] == DESTINATION and any(w.low in ("back", "home") for w in ws[cue + 1:])
             return Role(AT_CUES[ws[cue].low], ws[cue].start, returning=back)  # "landed back at Vnukovo"
         # "picked up 101 people in Khartoum": the object stands between cue and place.
-        m = re.search(r"\b(?:picked\s+up|collected|embarked|boarded)\b(?:(?!\b(?:to|and|then|flew|via)\b)[^.;]){0,50}$",
+        # ("boarded an Air and Space Force A330 at": an "and" inside a name joins no move)
+        m = re.search(r"\b(?:picked\s+up|collected|embarked|boarded)\b(?:(?!\b(?:to|and(?!\s+[A-Z])|then|flew|via)\b)[^.;]){0,60}$",
                       text[clause.start:ws[-1].start])
         if m:
             return Role(ORIGIN, clause.start + m.start())
