@@ -1149,3 +1149,42 @@ def test_a_second_take_off_without_places_belongs_to_the_next_leg():
     text = ("An Airbus flew from Madrid to Dakar on 2 June 2024. "
             "Hours later it took off again with 40 people aboard, and landed back at Madrid.")
     assert [f.personnel for f in read_text(text).flights] == [None, 40]
+
+
+# --- blind20 rules ----------------------------------------------------------------------
+
+
+def test_a_count_of_flights_over_a_stretch_of_time_adds_no_leg():
+    text = ("An An-148 flew from Chkalovsky to Minsk on 3 May 2024 with 40 students. "
+            "It was the agency's third flight to Yerevan in a month.")
+    assert _legs(text) == [["Chkalovsky", "Minsk"]]
+
+
+def test_a_tally_of_many_missions_flown_adds_no_flight():
+    text = ("A C-130 took off from Yokota on 2 March 2022 and landed at Cebu. "
+            "The wing has now flown over 20 sorties to Luzon, most of them from Misawa.")
+    assert _legs(text) == [["Yokota", "Cebu"]]
+
+
+def test_stops_listed_with_a_region_the_gazetteer_lacks_keep_their_role():
+    text = ("The C-5 left Dover on 4 April 2021 and made stops at Travis, California, and Hickam "
+            "for fuel before landing at Kadena.")
+    assert _legs(text) == [["Dover", "Travis", "Hickam", "Kadena"]]
+
+
+def test_a_garrison_reached_by_coach_after_landing_is_no_stop():
+    text = ("The soldiers flew from Brize Norton to Vilnius on 2 June 2023, "
+            "then were taken by coach to Rukla.")
+    assert _legs(text) == [["Brize Norton", "Vilnius"]]
+
+
+def test_a_weekday_of_a_later_flight_is_not_before_the_first_flight():
+    text = ("Madrid, 6 October 2023 - An A400M left Zaragoza on Friday with 50 soldiers and landed "
+            "in Dakar. On Sunday a C295 flew 20 of them from Dakar to Bamako.")
+    assert [f.date for f in read_text(text).flights] == ["2023-10-06", "2023-10-08"]
+
+
+def test_a_dateline_without_year_takes_the_year_of_a_date_just_before_it():
+    text = ("ACCRA, March 9 (GNA). A C-295 took off from Accra on Tuesday bound for Tamale. "
+            "The floods began on March 3, 2021 after heavy rain.")
+    assert [f.date for f in read_text(text).flights] == ["2021-03-09"]

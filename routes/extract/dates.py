@@ -266,6 +266,11 @@ def published(text: str, found: list[DateMention] | None = None) -> DateMention 
         lead = text[head.end:head.end + para.start()]
         if any(y.group("y") == head.iso[:4] for y in _NAMED_YEAR.finditer(lead)):
             return head
+        # ("LIMA, Feb. 6 ... the fires, which broke out on February 2, 2024"): a complete date
+        # of the weeks just before the dateline's day dates it too.
+        day0 = dt.date.fromisoformat(head.iso)
+        if any(0 <= (day0 - dt.date.fromisoformat(d.iso)).days <= 60 for d in full if d.start > head.end):
+            return head
     lines = [ln for ln in text[:600].split("\n") if ln.strip()][:3]
     end = 0
     for ln in lines:

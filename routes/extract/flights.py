@@ -19,6 +19,7 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -277,6 +278,8 @@ def read_text(text: str, *, source: str | None = None, year: int | None = None) 
         if (not own and _is_return(draft) and draft.parent is not None and id(draft.parent) in dated
                 and any(_SAME_DAY.search(clause_spans[c].text) for c in draft.clauses)):
             known = [dated[id(draft.parent)]]  # "two hours on the ground, then flew back": the same day
+        if known and draft.parent is not None and id(draft.parent) in dated and draft.kind != "before":
+            known[0] = _not_before(known[0], dated[id(draft.parent)])
         if known:
             dated[id(draft)] = known[0]
         if known:
@@ -393,6 +396,20 @@ def _told_in(ci: int, background: list[bool]) -> int:
     while ci > 0 and background[ci]:
         ci -= 1
     return ci
+
+
+def _not_before(day: DateMention, earlier: DateMention) -> DateMention:
+    """A weekday counted back from the dateline ("on Saturday") for a flight that followed
+    one already dated is the first such weekday from that flight's day on, not one before."""
+    if not (day.relative and day.iso and earlier.iso and day.iso < earlier.iso and _WEEKDAY_WORD.search(day.text)
+            and not day.text.lower().startswith("last")):
+        return day
+    d, e = dt.date.fromisoformat(day.iso), dt.date.fromisoformat(earlier.iso)
+    d += dt.timedelta(days=7 * -(-(e - d).days // 7))
+    return DateMention(day.start, day.end, day.text, d.isoformat(), (d.month, d.day), relative=True)
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 
 
 def _group(items, key) -> dict[int, list]:

@@ -178,8 +178,14 @@ _BACKGROUND = re.compile(
     # airline services, no flight flown: "regular connections to Baku via Istanbul"
     r"|regular\s+(?:connections|services|routes|links|flights)|(?:scheduled|commercial)\s+(?:connections|services|routes|links)"
     # a tally that counts this flight among others: "this is the fourth C-17 from Dover to land since Tuesday"
-    r"|(?:this|it|that)\s+(?:is|was|marks|marked)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"\b[^.;]{0,80}?\b(?:since|so\s+far|to\s+date)|for\s+context"
+    # ("it was the ministry's second flight to Beirut in two weeks": a count over a stretch of time)
+    r"|(?:this|it|that)\s+(?:is|was|marks|marked)\s+(?:the\s+)?(?:[\w-]+['\u2019]s?\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\b[^.;]{0,80}?\b(?:since|so\s+far|to\s+date|(?:in|within|over)\s+(?:the\s+(?:past|last)\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\b"
+    r"|this\s+(?:year|month|week))|for\s+context"
+    # a tally of many flights: "the command has so far flown more than a dozen missions into Manila"
+    r"|\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:flown|completed|conducted|operated|carried\s+out|made)\s+"
+    r"(?:more\s+than\s+|over\s+|some\s+|about\s+|at\s+least\s+|nearly\s+|almost\s+)?(?:a\s+dozen|dozens\s+of|several|many|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:missions|flights|sorties|rotations|airlifts|trips)\b"
     # other aircraft than the one told: "several others have gone from Ramstein"
     r"|(?:several|many|numerous|a\s+few|dozens\s+of)\s+others\s+(?:have|had)\b"
     r"|(?<!\bof\s)(?<!\bfrom\s)\b(?:[Dd]ozens|[Ss]everal|[Mm]any|[Oo]ther|[Nn]umerous|[Vv]arious|[Mm]ost)\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|donors|airlines)\b",
@@ -187,7 +193,7 @@ _BACKGROUND = re.compile(
 )
 #: Movement that is no flight.
 _SURFACE = re.compile(
-    r"\b(?:by|on\s+(?:a|the))\s+(?:train|rail|road|sea|ship|boat|ferry|bus|buses|truck|trucks|lorry|lorries|car|cars|land|convoy)\b"
+    r"\b(?:by|on\s+(?:a|the))\s+(?:train|rail|road|sea|ship|boat|ferry|bus|buses|coach|coaches|minibus|minibuses|van|vans|truck|trucks|lorry|lorries|car|cars|land|convoy)\b"
     r"|\b(?:overland|by\s+rail)\b|\b(?:trucked|driven|bussed|bused|railed|marched|walked|hiked)\b"
     r"|\b(?:road|roads|highway|railway|rail\s+line|drive|trek|walk)\s+from\b"
     r"|\b(?:aboard|on\s+board|onboard)\s+(?:[\w-]+\s+){0,3}?(?:ships?|vessels?|boats?|ferr(?:y|ies)|frigates?|warships?"
@@ -584,7 +590,9 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
     if last in ("and", "or") or text[ws[-1].end:mention.phrase_start].strip() == ",":
         if previous is not None and previous[1] is not None:
             between = text[previous[0].phrase_end:mention.phrase_start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|or\s+)?", between):
+            # ("stops at Hickam, Hawaii, and Andersen": a region the gazetteer lacks names the first's area)
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|or\s+)?", between) or re.fullmatch(
+                    r",\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?\s*,\s*(?:and|or)\s+", between):
                 p = previous[1]
                 return Role(p.role, p.cue_start, p.returning, p.continuing, p.earlier)
         if last in ("and", "or"):
