@@ -113,3 +113,10 @@ def test_canadian_and_other_designations(name, designation):
 def test_spartan_tactical_transport():
     found = find_in_text("A Kenya Air Force C-27J Spartan landed at Goma.")
     assert [t.designation for _, _, t in found] == ["C-27J"]
+
+
+@pytest.mark.parametrize("text, designation", [
+    ("An Airbus A220-300 landed.", "Airbus A220"), ("A Y-8 transport landed.", "Y-8"),
+])
+def test_a220_and_y8(text, designation):
+    assert [t.designation for _, _, t in find_in_text(text)] == [designation]

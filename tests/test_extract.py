@@ -1188,3 +1188,29 @@ def test_a_dateline_without_year_takes_the_year_of_a_date_just_before_it():
     text = ("ACCRA, March 9 (GNA). A C-295 took off from Accra on Tuesday bound for Tamale. "
             "The floods began on March 3, 2021 after heavy rain.")
     assert [f.date for f in read_text(text).flights] == ["2021-03-09"]
+
+
+# --- blind21 rules ----------------------------------------------------------------------
+
+
+def test_taking_off_again_for_the_home_base_is_the_way_back():
+    text = ("A C-17 left Ramstein on 3 May 2022 and landed at Erbil. It waited two hours "
+            "before taking off again for Ramstein with 60 evacuees.")
+    assert _legs(text) == [["Ramstein", "Erbil"], ["Erbil", "Ramstein"]]
+
+
+def test_a_departure_from_a_numbered_unit_at_an_airport_is_from_that_airport():
+    text = "A KC-390 took off from Wing 2 at Lisbon airport on 5 May 2024 and landed in Madeira."
+    assert _legs(text)[0][0] == "Lisbon airport"
+
+
+def test_a_land_route_into_a_place_is_no_arrival():
+    text = ("An A400M flew from Brize Norton to Larnaca on 8 June 2024. Two aid officials travelled "
+            "with the flight to work with partners on the route into Gaza.")
+    assert _legs(text) == [["Brize Norton", "Larnaca"]]
+
+
+def test_a_ministry_portfolio_before_the_name_is_not_part_of_the_commander():
+    text = ("A C-295 flew from Quito to Lima on 2 May 2024. The team was led by Vice Minister for "
+            "Risk Management Ana Lucia Mora.")
+    assert read_text(text).flights[0].commander == "Ana Lucia Mora"

@@ -569,3 +569,16 @@ def test_titles_before_a_persons_name_may_be_left_out():
     assert lookup("Mariano Escobedo International Airport")[0].iata == "MTY"
     # a surname alone does not become the airport's name
     assert all(p.iata != "MKE" for p in lookup("Mitchell"))
+
+
+def test_a_middle_initial_of_an_airport_namesake_may_be_left_out():
+    assert lookup("Julius Nyerere International Airport")[0].iata == "DAR"
+    assert lookup("Arturo Merino Benitez")[0].iata == "SCL"  # "Comodoro" left out
+
+
+@pytest.mark.parametrize("text, icao", [
+    ("It left BAF Base Bangabandhu at dawn.", "VGHS"),
+    ("It left Abdullah Al-Mubarak Air Base at dawn.", "OKKK"),
+])
+def test_air_bases_named_after_a_person(text, icao):
+    assert [m.candidates[0].icao for m in scan(text)] == [icao]

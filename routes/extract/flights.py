@@ -576,7 +576,7 @@ _SAME_AT = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touch
                       r"\s+(?:\w+\s+){0,2}?(?:at|in|to|into)\s+" + _SAME, re.I)
 _SAME_FROM = re.compile(r"\b(?:from|left|leaves|leave|departed|departs)\s+" + _SAME, re.I)
 #: A second take-off: "took off again", "left again" (the next leg starts).
-_AGAIN = re.compile(r"\b(?:took\s+off|lifted\s+off|left|departed|set\s+off|was\s+airborne)\s+again\b", re.I)
+_AGAIN = re.compile(r"\b(?:(?:took|taking|takes)\s+off|(?:lifted|lifting)\s+off|left|leaving|departed|departing|(?:set|setting)\s+off|was\s+airborne)\s+again\b", re.I)
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands|landing|touched\s+down)\b(?!\s+(?:in|at|on)\b)", re.I)
 
 

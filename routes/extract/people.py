@@ -56,7 +56,9 @@ TITLES = frozenset(
     energy agriculture industry trade finance economy economic education culture transport
     justice communications labour labor science sports tourism fisheries lands mines environment
     infrastructure development housing commerce duma parliament assembly senate congress
-    council committee commission corporation agency company superintendent inspector""".split()
+    council committee commission corporation agency company superintendent inspector
+    social action family women welfare solidarity protection civil relief disaster risk
+    management humanitarian reconstruction promotion""".split()
 )
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00E0-\u024F]+(?:[-'][A-Z]?[a-z\u00E0-\u024F]+)*\.?|[A-Z]\.")
 _PHRASE_END = re.compile(

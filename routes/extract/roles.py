@@ -376,6 +376,8 @@ def _left_words(text: str, clause: Span, mention: Mention):
     return ws
 
 
+#: A departure from a numbered unit or wing at a place: "took off from Group 10 at".
+_UNIT_AT = re.compile(r"\b(?:took\s+off|departed|left|flew|taken\s+off)\s+from\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}\d{1,3}\s+at\s*$")
 _STRICKEN = re.compile(r"[a-z]+-(?:stricken|hit|torn|ravaged|affected|battered|struck|damaged|devastated|ridden)")
 
 
@@ -586,6 +588,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
         if k is not None:
             return _by_preposition(text, clause, mention, ws[:k + 1], previous)
     last = ws[-1].low
+    if last in ("into", "to") and n > 1 and ws[-2].low in ("route", "routes", "corridor", "corridors", "crossing", "crossings"):
+        return None  # "the land route into Gaza": a way on the ground, no arrival of the flight
     # Lists: "via Algiers and Dakar", "to Minsk, then to Belgrade" handled by their own cue.
     if last in ("and", "or") or text[ws[-1].end:mention.phrase_start].strip() == ",":
         if previous is not None and previous[1] is not None:
@@ -681,6 +685,8 @@ def _by_preposition(text, clause, mention, ws, previous) -> Role | None:
             return Role(STOPOVER, ws[-1].start)
         if _THAT_BEGAN.search(before):
             return Role(ORIGIN, ws[-1].start)
+        if _UNIT_AT.search(before):
+            return Role(ORIGIN, ws[-1].start)  # "took off from Group 10 at Pudahuel": a unit based there
         cue = _nearest(ws, n - 1, AT_CUES.keys(), False)
         if cue is not None:
             if ws[cue].low in ("down",) and cue > 0 and ws[cue - 1].low not in ("touched", "touching", "came", "set", "put", "puts", "putting"):

@@ -39,7 +39,7 @@ from .text import fold, is_latin, name_key
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "facility_only", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 18
+FORMAT = 19
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
@@ -75,7 +75,7 @@ _HONORIFIC = re.compile(r"(?:al |el |as )?(?:shaheed|shahid|martyr) ")
 #: Mariano Escobedo"); only with two words or more left, so that no surname alone
 #: ("General Mitchell") becomes a name of the airport.
 _TITLE = re.compile(r"(?:sir|dr|licenciado|ingeniero|presidente|general|capitan|comandante"
-                    r"|teniente|mariscal|almirante|coronel) ")
+                    r"|teniente|mariscal|almirante|coronel|comodoro|brigadeiro|mwalimu) ")
 
 # A place row: (name, lat, lon, kind, country, code, iata, icao, source, population)
 Row = tuple
@@ -183,6 +183,8 @@ def airport_name_variants(name: str) -> list[str]:
         if title and core and " " in core[title.end():]:
             out.append(key[title.end():])
             out.append(core[title.end():])
+    # A middle initial is often left out: "Julius K. Nyerere" is written "Julius Nyerere".
+    out += [re.sub(r"(?<=\w) [a-z](?= \w)", "", k) for k in out if re.search(r"\w [a-z] \w", k)]
     # Facility words alone ("International Airport" of "Charleston AFB/International
     # Airport") name no place.
     return list(dict.fromkeys(k for k in out if k and not facility_only(k)))
