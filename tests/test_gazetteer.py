@@ -538,12 +538,16 @@ def test_a_big_citys_airport_beats_a_small_namesake_airfield_abroad(name, countr
     assert first(name).country == country
 
 
-def test_brussels_airport_where_it_is():
-    """airportsdata puts EBBR and EBMB 40 km south-west of the field (degrees and minutes
-    read as decimals); the alias table corrects both."""
-    for name in ("BRU", "EBBR", "Zaventem", "Melsbroek Air Base"):
+@pytest.mark.parametrize("names, lat, lon", [
+    # airportsdata puts EBBR and EBMB 40 km south-west (degrees and minutes read as decimals)
+    (("BRU", "EBBR", "Zaventem", "Melsbroek Air Base"), 50.90, 4.48),
+    # and ZPPP at Kunming's old Wujiaba airport, closed in 2012
+    (("KMG", "ZPPP", "Changshui", "Kunming airport"), 25.10, 102.93),
+])
+def test_airports_airportsdata_misplaces_are_where_they_are(names, lat, lon):
+    for name in names:
         place = lookup(name)[0]
-        assert abs(place.lat - 50.90) < 0.02 and abs(place.lon - 4.48) < 0.02, name
+        assert abs(place.lat - lat) < 0.02 and abs(place.lon - lon) < 0.02, name
 
 
 # --- blind18 ------------------------------------------------------------------------------

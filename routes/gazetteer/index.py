@@ -39,7 +39,7 @@ from .text import fold, is_latin, name_key
 __all__ = ["Index", "build_index", "get_index", "cache_dir", "cache_path", "facility_only", "FORMAT"]
 
 #: Bumped whenever the layout or the build rules of :class:`Index` change.
-FORMAT = 19
+FORMAT = 20
 
 COUNTRY_SCORE = 1e9
 ALIAS_SCORE = 1e8
