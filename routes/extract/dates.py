@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .numbers import parse_number
 
-__all__ = ["DateMention", "find_dates", "text_year", "in_dateline", "published", "MONTHS"]
+__all__ = ["DateMention", "find_dates", "text_year", "in_dateline", "published", "MONTHS", "WEEKDAY_NAMES"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -76,12 +76,14 @@ _RELATIVE = re.compile(
 _EVENT_OF = re.compile(
     r"\b(?:attacks?|coup|earthquakes?|quakes?|elections?|revolution|war|invasion|uprising|bombings?|massacre"
     r"|offensive|raid|explosion|blast|crash|referendum|independence)\s+(?:of|on)\s+$", re.I)
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: The days of the week as a regular-expression alternation, Monday first.
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b")
+_WEEKDAYS = tuple(WEEKDAY_NAMES.lower().split("|"))  # index = date.weekday()
 #: A weekday told as the day of something ("on Sunday", "last Tuesday", "Monday evening"),
 #: not as part of a full date ("Thursday, 6 March 2025").
 _ON_WEEKDAY = re.compile(
-    r"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>{WEEKDAY_NAMES})\b"
     rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))(?!['\u2019]s\b)")  # "Saturday's elections": an event's day
 #: Words before a weekday that put it ahead of the report: "is scheduled for Saturday", "next Monday".
 _AHEAD = re.compile(r"\b(?:(?:scheduled|planned|set|due|expected|slated|booked)\s+(?:for|on)|next|coming)\s+(?:on\s+)?$", re.I)
@@ -133,10 +135,10 @@ def _since(text: str, pos: int) -> bool:
 
 #: "MOSCOW, ", "SAL, Cape Verde, " (a capitals place, its country may follow).
 _DATELINE_HEAD = re.compile(rf"\s*[{_UPPER}][{_UPPER} .'\u2019-]+(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,3}})?"
-                            r"(?:\s*\([^)]*\))?,\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?")
+                            rf"(?:\s*\([^)]*\))?,\s*(?:(?:{WEEKDAY_NAMES}),?\s+)?")
 #: A dateline on a line of its own, the place as written: "Punta Arenas, " before the date.
 _PLACE_DATE_LINE = re.compile(r"[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}(?:,[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,2})?"
-                              r",[ \t]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?")
+                              rf",[ \t]*(?:(?:{WEEKDAY_NAMES}),?[ \t]+)?")
 _DASH_TAIL = re.compile(r"[ \t]*(?:\([^)]*\)[ \t]*)?(?:[-\u2013\u2014]{1,2})[ \t]")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014]{1,2}|:|\n|$|\.\s)")
 

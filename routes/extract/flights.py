@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from ..aircraft import find_in_text
 from ..model import Evidence, Flight, PlaceRef, Report, Stop
-from .dates import DateMention, find_dates, in_dateline, text_year
+from .dates import WEEKDAY_NAMES, DateMention, find_dates, in_dateline, text_year
 from .numbers import cargo_mentions, personnel_mentions
 from .order import Stopish, flight_order
 from .people import find_commanders
@@ -409,7 +409,7 @@ def _not_before(day: DateMention, earlier: DateMention) -> DateMention:
     return DateMention(day.start, day.end, day.text, d.isoformat(), (d.month, d.day), relative=True)
 
 
-_WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+_WEEKDAY_WORD = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b", re.I)
 
 
 def _group(items, key) -> dict[int, list]:
