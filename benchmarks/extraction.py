@@ -136,7 +136,7 @@ def score_file(txt: Path, gold: dict) -> dict:
             attrs[k][0] += ok
             attrs[k][1] += 1
             if not ok:
-                attr_misses.append(f"{k}: gold {want!r}, found {got!r}")
+                attr_misses.append(f"{k}: gold {_shown(want)}, found {_shown(got)}")
     return {
         "tp": tp,
         "found": len(found_legs),
@@ -148,6 +148,13 @@ def score_file(txt: Path, gold: dict) -> dict:
         "extras": extras,
         "attr_misses": attr_misses,
     }
+
+
+def _shown(value) -> str:
+    """A value as printed in a failure line; sets sorted, so that runs can be diffed."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(repr(v) for v in sorted(value)) + "}" if value else "set()"
+    return repr(value)
 
 
 NEWS = ROOT / "tests" / "fixtures" / "news"
