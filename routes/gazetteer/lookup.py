@@ -167,10 +167,11 @@ def _ranked(query: str) -> tuple[int, ...]:
     key = name_key(raw)
     if not key:
         return ()
+    caps = raw.replace(".", "").isupper()
     if facility_only(key):
         # facility words alone ("International Airport") name no place, but a few are
         # also airport codes: NAS Nassau, RAF Rafaela, CFB Cabo Frio
-        return _codes(ix, raw) if raw.isupper() else ()
+        return _codes(ix, raw) if caps else ()
     if key in ix.phrases:
         return (ix.phrases[key],)
     bare = key[4:] if key.startswith("the ") else key
@@ -178,7 +179,6 @@ def _ranked(query: str) -> tuple[int, ...]:
     bare = _WING_BASE.sub("cfb ", bare)
     if bare in ix.phrases:
         return (ix.phrases[bare],)
-    caps = raw.replace(".", "").isupper()
     # a code written in lower case ("dkr") counts, unless it is an ordinary word ("the")
     codes = _codes(ix, raw) if caps or key not in ix.stopwords else ()
     if f" {POSSESSIVE} " in bare and bare not in ix.names:
